@@ -1,0 +1,135 @@
+"""Known entities of the genre, loaded from the TSV tables under `ontology/gazetteers/`.
+
+A gazetteer hit is the strongest evidence the recogniser has: it fixes the canonical
+name, the type, the region and (for areas and branches) the parent. Matching runs on the
+simplified text with an Aho-Corasick automaton, so thousands of names cost one pass.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from ontology import GAZETTEER_DIR
+from extract.normalise import to_simplified_name
+
+__all__ = ["Known", "Gazetteer", "load_gazetteer"]
+
+
+@dataclass(frozen=True)
+class Known:
+    """One gazetteer entity. `level` is set for regions (province, city, county, country, macro)."""
+
+    canonical: str
+    type: str
+    region: str | None
+    parent: str | None = None
+    level: str | None = None
+
+
+def _split(cell: str | None) -> list[str]:
+    return [p.strip() for p in (cell or "").split("|") if p.strip()]
+
+
+def _rows(path: Path):
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row and any((v or "").strip() for v in row.values()):
+                yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+class Gazetteer:
+    """Names → `Known` entities, plus the tables the resolver needs.
+
+    >>> g = Gazetteer()
+    >>> g.add("香港城市大学", Known("香港城市大学", "University", "香港"), aliases=["城大"])
+    >>> g.lookup("城大").canonical
+    '香港城市大学'
+    """
+
+    def __init__(self):
+        self.names: dict[str, Known] = {}          # simplified surface form → entity
+        self.by_canonical: dict[str, Known] = {}
+        self.aliases_of: dict[str, set[str]] = {}
+        self.province_abbr: dict[str, str] = {}    # 湘 → 湖南
+        self.province_full: dict[str, str] = {}    # 湖南 → 湖南省
+        self.agency_heads: dict[str, tuple[str, str]] = {}  # 科技厅 → (科学技术厅, type)
+        self._automaton = None
+
+    def add(self, name: str, known: Known, aliases=()):
+        key = to_simplified_name(name)
+        self.by_canonical.setdefault(known.canonical, known)
+        forms = self.aliases_of.setdefault(known.canonical, set())
+        for form in [key, *map(to_simplified_name, aliases)]:
+            if form and form not in self.names:
+                self.names[form] = known
+                forms.add(form)
+        self._automaton = None
+
+    def lookup(self, surface: str) -> Known | None:
+        return self.names.get(to_simplified_name(surface))
+
+    def matches(self, simplified_text: str):
+        """All (start, end, Known) hits, overlapping; the recogniser picks among them."""
+        if self._automaton is None:
+            auto = ahocorasick.Automaton()
+            for form, known in self.names.items():
+                if len(form) >= 2:
+                    auto.add_word(form, (len(form), known))
+            auto.make_automaton()
+            self._automaton = auto
+        if not self.names:
+            return
+        for end, (length, known) in self._automaton.iter(simplified_text):
+            yield end + 1 - length, end + 1, known
+
+
+def _load_regions(g: Gazetteer, path: Path):
+    for row in _rows(path):
+        level = row.get("level") or "city"
+        province = row.get("province") or None
+        name = to_simplified_name(row["name"])
+        known = Known(name, "Region", province if level != "macro" else None,
+                      parent=row.get("parent") or None, level=level)
+        aliases = _split(row.get("aliases"))
+        g.add(name, known, aliases)
+        if level == "province":
+            for a in aliases:
+                if a.endswith(("省", "市", "自治区", "特别行政区")) and a.startswith(name):
+                    g.province_full.setdefault(name, a)
+            g.province_full.setdefault(name, name)
+            for ab in _split(row.get("abbr")):
+                g.province_abbr[ab] = name
+
+
+def _load_organisations(g: Gazetteer, path: Path):
+    for row in _rows(path):
+        name = to_simplified_name(row["name"])
+        known = Known(name, row["type"], row.get("region") or None, parent=row.get("parent") or None)
+        g.add(name, known, _split(row.get("aliases")))
+
+
+def _load_agency_heads(g: Gazetteer, path: Path):
+    for row in _rows(path):
+        g.agency_heads.setdefault(row["short"], (row["full"], row.get("type") or "GovernmentAgency"))
+        g.agency_heads.setdefault(row["full"], (row["full"], row.get("type") or "GovernmentAgency"))
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """Read every table in `folder` (default: the packaged `ontology/gazetteers/`)."""
+    root = Path(folder) if folder else GAZETTEER_DIR
+    g = Gazetteer()
+    if (root / "regions.tsv").exists():
+        _load_regions(g, root / "regions.tsv")
+    for path in sorted(root.glob("*.tsv")):
+        if path.name == "regions.tsv":
+            continue
+        if path.name == "agency_heads.tsv":
+            _load_agency_heads(g, path)
+        else:
+            _load_organisations(g, path)
+    return g

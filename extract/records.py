@@ -1,0 +1,80 @@
+"""Plain records that flow out of the extractor: no RDF, no store, no I/O.
+
+Every later stage (the graph, the store, exports, views) works from these, so each
+stage can be tested alone on hand-made records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ENTITY_TYPES = (
+    "University", "ResearchInstitute", "ChamberOfCommerce", "GovernmentAgency", "Enterprise",
+    "Organization", "FreeTradeZone", "DevelopmentZone", "Platform", "Agreement", "Region",
+)
+RELATION_KINDS = ("partner", "party", "founded", "partOf", "locatedIn")
+STATUSES = ("realized", "planned")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One stretch of text naming an entity: `text` is the surface form as written."""
+
+    text: str
+    start: int
+    end: int
+    type: str
+    canonical: str
+
+
+@dataclass
+class Entity:
+    """One entity of one document, keyed by its canonical simplified name.
+
+    The key is what makes an entity the same across documents: 香港贸发局 in one text and
+    香港貿易發展局 in another both resolve to 香港贸易发展局.
+    """
+
+    canonical: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    region: str | None = None
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that states a relation, with its offsets in the normalised text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`head kind tail`, e.g. 郴佛智能制造研究院 founded 广东工业大学.
+
+    `head`/`tail` are canonical names. For `party` the head is the agreement.
+    """
+
+    kind: str
+    head: str
+    tail: str
+    status: str = "planned"
+    implicit: bool = False
+    evidence: Evidence | None = None
+
+
+@dataclass
+class DocumentRecord:
+    """Everything extracted from one document."""
+
+    doc_id: str
+    source: str
+    sha256: str
+    title: str | None = None
+    author: str | None = None
+    number: str | None = None
+    date: str | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)

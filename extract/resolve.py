@@ -1,0 +1,133 @@
+"""Resolution: from a span of text to the entity it names, in the context of its document.
+
+The same entity is written many ways: 香港贸发局 / 香港贸易发展局, 省科技厅 (in a Hunan text:
+湖南省科学技术厅), 我厅 (the document's author), 长沙片区 (中国(湖南)自由贸易试验区长沙片区).
+Each span gets one canonical simplified name, which is the entity's key everywhere.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.gazetteer import Gazetteer, Known
+from extract.recognise import Span
+
+__all__ = ["DocContext", "Resolved", "resolve_span", "region_prefix", "province_of"]
+
+REGION_SUFFIXES = ("特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "省", "市", "县", "区")
+
+
+@dataclass
+class DocContext:
+    """What a document says about itself: who wrote it and which province it speaks for."""
+
+    author: str | None = None
+    author_type: str | None = None
+    province: str | None = None
+
+
+@dataclass
+class Resolved:
+    canonical: str
+    type: str
+    region: str | None
+    parent: str | None = None
+    implicit: bool = False
+    level: str | None = None
+
+
+def province_of(gaz: Gazetteer, region_name: str | None) -> str | None:
+    """The province-level short name containing a region (长沙 → 湖南)."""
+    if not region_name:
+        return None
+    known = gaz.names.get(region_name)
+    if known is None or known.type != "Region":
+        return None
+    return known.region if known.level != "macro" else None
+
+
+def region_prefix(gaz: Gazetteer, name: str) -> tuple[Known, int] | None:
+    """The longest region name that a name starts with (湖南省商务厅 → 湖南, 3)."""
+    for n in range(min(len(name) - 1, 12), 1, -1):
+        known = gaz.names.get(name[:n])
+        if known is not None and known.type == "Region":
+            return known, n
+    return None
+
+
+def _province_form(gaz: Gazetteer, province: str) -> str:
+    return gaz.province_full.get(province, province)
+
+
+def _expand_department(gaz: Gazetteer, rest: str) -> tuple[str, str]:
+    """Short department name → full (科技厅 → 科学技术厅); unknown heads stay as written."""
+    if rest in gaz.agency_heads:
+        return gaz.agency_heads[rest]
+    for n in range(len(rest) - 1, 0, -1):
+        head = rest[:n]
+        if head in gaz.agency_heads:
+            full, typ = gaz.agency_heads[head]
+            return full + rest[n:], typ
+    return rest, "GovernmentAgency"
+
+
+def _provincial(gaz: Gazetteer, province_full: str, rest: str) -> tuple[str, str]:
+    """省委组织部 → 中共湖南省委组织部; 省科技厅 → 湖南省科学技术厅."""
+    if rest.startswith("委") and not rest.startswith("委员会"):
+        return "中共" + province_full + rest, "GovernmentAgency"
+    full, typ = _expand_department(gaz, rest)
+    return province_full + full, typ
+
+
+def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None:
+    """The entity a span names, or None where it names nothing specific."""
+    text = span.text
+    if span.source == "self":
+        if ctx.author:
+            return Resolved(ctx.author, ctx.author_type or "GovernmentAgency",
+                            ctx.province, implicit=True)
+        return None
+    if span.source == "own-region":
+        if ctx.province:
+            return Resolved(ctx.province, "Region", ctx.province, implicit=True, level="province")
+        return None
+    if span.known is not None:
+        k = span.known
+        return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level)
+
+    typ = span.type
+    # 省/市 + department: the document's own province.
+    if text[0] in "省" and ctx.province and len(text) > 2:
+        name, typ2 = _provincial(gaz, _province_form(gaz, ctx.province), text[1:])
+        return Resolved(name, typ2 if typ == "GovernmentAgency" else typ, ctx.province)
+    # 厅服贸处: a unit of the author's own body.
+    if ctx.author and ctx.author_type == "GovernmentAgency" and len(text) > 2 \
+            and ctx.author.endswith(text[0]) and text[0] in "厅局办委署":
+        return Resolved(ctx.author + text[1:], "GovernmentAgency", ctx.province, parent=ctx.author)
+
+    region = None
+    canonical = text
+    pre = region_prefix(gaz, text)
+    if pre is not None:
+        known, n = pre
+        region = known.region if known.level != "macro" else None
+        rest = text[n:]
+        if typ == "GovernmentAgency" and known.level == "province":
+            province_full = _province_form(gaz, known.canonical)
+            if rest.startswith("省") or rest.startswith("市"):
+                rest = rest[1:]
+            if rest.startswith("委") and not rest.startswith("委员会"):
+                canonical = "中共" + province_full + rest
+            else:
+                canonical = province_full + _expand_department(gaz, rest)[0]
+    elif typ not in ("Region",) and ctx.province:
+        region = ctx.province
+    return Resolved(canonical, typ, region)
+
+
+_HEADER_LINES = 12
+
+
+def document_context(text: str, spans_by_line, gaz: Gazetteer, resolve) -> DocContext:
+    """Author and province from the header (first lines) or the signature (last lines)."""
+    raise NotImplementedError

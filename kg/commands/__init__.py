@@ -1,0 +1,1 @@
+"""One module per `kg` command; shared option bundles live in `options`."""

@@ -1,0 +1,83 @@
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from rdflib.compare import isomorphic
+
+import kg
+from kg.cli import main
+from ontology import SHAPES_TTL
+
+
+def _graph(d: Path) -> rdflib.Graph:
+    g = rdflib.Graph()
+    g.parse(d / "graph.ttl", format="turtle")
+    return g
+
+
+def test_example_build_writes_graph_with_ontology_and_evidence(example_graph):
+    g = _graph(example_graph)
+    rc = rdflib.Namespace("https://w3id.org/rckg/ontology#")
+    assert (rc.partnerOf, rdflib.RDF.type, rdflib.OWL.SymmetricProperty) in g
+    docs = set(g.subjects(rdflib.RDF.type, rc.Document))
+    assert len(docs) == 3
+    # every assertion names its document, sentence and a valid status
+    assertions = set(g.subjects(rdflib.RDF.type, rc.Assertion))
+    assert assertions
+    for a in assertions:
+        assert g.value(a, rdflib.URIRef("http://www.w3.org/ns/prov#wasDerivedFrom")) in docs
+        assert str(g.value(a, rc.status)) in {"planned", "realized"}
+        assert g.value(a, rc.sentence) is not None
+
+
+def test_traditional_document_gets_simplified_key_and_traditional_alias(example_graph):
+    g = _graph(example_graph)
+    node = rdflib.URIRef("https://w3id.org/rckg/id/香港贸易发展局")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    pref = {str(o) for o in g.objects(node, skos.prefLabel)}
+    alts = {(str(o), o.language.lower()) for o in g.objects(node, skos.altLabel)}
+    assert pref == {"香港贸易发展局"}
+    assert ("香港貿易發展局", "zh-hant") in alts
+
+
+def test_build_twice_is_isomorphic(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    kg.build(graph=a)
+    kg.build(graph=b)
+    kg.build(graph=b)  # and rebuilding in place changes nothing
+    assert isomorphic(_graph(a), _graph(b))
+
+
+def test_graph_passes_shacl(example_graph):
+    pyshacl = pytest.importorskip("pyshacl")
+    shapes = rdflib.Graph().parse(SHAPES_TTL)
+    conforms, _, text = pyshacl.validate(_graph(example_graph), shacl_graph=shapes, inference="none")
+    assert conforms, text
+
+
+def test_unreadable_file_is_reported_and_build_goes_on(tmp_path):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.output and "binary" in result.output
+    assert "1 documents read, 1 skipped" in result.output
+    g = _graph(tmp_path / "g")
+    assert rdflib.URIRef("https://w3id.org/rckg/id/香港大学") in set(g.subjects())
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig"])
+def test_export_formats_parse_back(example_graph, tmp_path, fmt):
+    out = tmp_path / f"g.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "-o", str(out), "-g", str(example_graph)])
+    assert result.exit_code == 0, result.output
+    rdf_format = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}[fmt]
+    if fmt == "trig":
+        ds = rdflib.Dataset()
+        ds.parse(out, format="trig")
+        assert len(list(ds.graphs())) >= 4  # ontology + one graph per document
+    else:
+        assert len(rdflib.Graph().parse(out, format=rdf_format)) > 100
