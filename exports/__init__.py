@@ -1,7 +1,7 @@
 """Exporters by name: one module per format, found through one registry.
 
     >>> sorted(FORMATS)[:4]
-    ['jsonld', 'nq', 'nt', 'trig']
+    ['jsonld', 'nq', 'nt', 'rdfxml']
 
 Adding a format is adding a module with `write(store, path)` and one line here.
 """
