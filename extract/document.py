@@ -2,13 +2,51 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from spacy.language import Language
 
 from extract.normalise import normalise
 from extract.records import DocumentRecord, Entity, Relation
 
-__all__ = ["extract_document"]
+__all__ = ["extract_document", "merge_short_forms"]
+
+
+def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
+    """Fold a short form into the full name it abbreviates in the same document.
+
+    黄花综合保税区 beside 长沙黄花综合保税区 (the full name is a place + the short one), and
+    提案委 beside 提案委员会, name one entity. Returns {short: full} and edits `entities`.
+
+    >>> from extract.records import Entity
+    >>> from extract.gazetteer import Gazetteer, Known
+    >>> g = Gazetteer(); g.add("长沙", Known("长沙", "Region", "湖南", level="city"))
+    >>> ents = {n: Entity(n, "DevelopmentZone") for n in ("长沙黄花综合保税区", "黄花综合保税区")}
+    >>> merge_short_forms(ents, g), sorted(ents["长沙黄花综合保税区"].aliases)
+    ({'黄花综合保税区': '长沙黄花综合保税区'}, ['黄花综合保税区'])
+    """
+    out = {}
+    names = sorted(entities, key=len, reverse=True)
+    for short in names:
+        ent = entities[short]
+        if ent.type in ("Region", "Agreement") or len(short) < 4 or gaz.names.get(short):
+            continue
+        for full in names:
+            if len(full) <= len(short) or full in out or entities[full].type != ent.type:
+                continue
+            place = gaz.region_prefix(full)
+            is_short = (full.endswith(short) and place is not None and place[1] == len(full) - len(short)) \
+                or (short.endswith("委") and full == short + "员会")
+            if is_short:
+                out[short] = full
+                target = entities[full]
+                target.aliases |= ent.aliases | {short}
+                target.mentions += ent.mentions
+                target.region = target.region or ent.region
+                break
+    for short in out:
+        del entities[short]
+    return out
 
 
 def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
@@ -45,13 +83,16 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
                 continue  # a place inside a name is the name's region, not a mention
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region)
+    alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer)
     seen = set()
     for r in doc._.relations or []:
-        for side in (r.head, r.tail):
-            if side not in rec.entities and r.kind != "party":
-                add(side, "Organization")
+        r = replace(r, head=alias_of.get(r.head, r.head), tail=alias_of.get(r.tail, r.tail))
+        if r.head == r.tail:
+            continue
         if r.kind == "party" and r.head not in rec.entities:
             add(r.head, "Agreement")
+        if r.head not in rec.entities or r.tail not in rec.entities:
+            continue
         key = (r.kind, r.head, r.tail, r.evidence.start if r.evidence else None)
         if key not in seen:
             seen.add(key)

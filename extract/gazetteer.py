@@ -69,6 +69,14 @@ class Gazetteer:
                 forms.add(form)
         self._automaton = None
 
+    def region_prefix(self, name: str) -> tuple[Known, int] | None:
+        """The longest region name a name starts with (湖南省商务厅 → 湖南, 3)."""
+        for n in range(min(len(name) - 1, 12), 1, -1):
+            known = self.names.get(name[:n])
+            if known is not None and known.type == "Region":
+                return known, n
+        return None
+
     def lookup(self, surface: str) -> Known | None:
         return self.names.get(to_simplified_name(surface))
 

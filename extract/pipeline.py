@@ -158,6 +158,8 @@ class RelationReader:
         elif ctx.province:
             subject = Actor(-1, -1, ctx.province, "Region", implicit=True)
 
+        known_here = {mm.entity.canonical for m in mentions for mm in [m] + m.inner
+                      if mm.entity.type != "Region"}
         by_start = sorted(mentions, key=lambda m: m.start)
         idx = 0
         for lo, hi in content_spans(simp):
@@ -177,8 +179,10 @@ class RelationReader:
                 st = clause_status(sentence, status)
                 for m in ms:
                     for inner in [m] + m.inner:
+                        if inner.entity.type == "Region":
+                            continue
                         parent = _parent_of(inner, gaz, ctx)
-                        if parent and parent != inner.entity.canonical:
+                        if parent and parent != inner.entity.canonical and parent in known_here:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit)

@@ -35,9 +35,22 @@ class Span:
     inner: list["Span"] = field(default_factory=list)
 
 
+# A county-level name is often two characters that also occur inside ordinary words
+# (投资中 → 资中, 畅通城乡 → 通城): it counts only where it stands as a place.
+_PLACE_AFTER = set("县市区旗州、，,。；;和与及等)(的地在到至—-")
+_PLACE_BEFORE = set("、，,。；;和与及在到至赴(市省州—-")
+
+
 def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
     for s, e, known in gaz.matches(text[lo:hi]):
-        yield Span(lo + s, lo + e, text[lo + s: lo + e], known.type, "gazetteer", known=known)
+        s, e = lo + s, lo + e
+        if known.type == "Region" and known.level == "county" and e - s <= 2:
+            after = text[e:e + 1]
+            before = text[s - 1:s] if s > lo else "\n"
+            if not ((not after or after in _PLACE_AFTER or after.isspace())
+                    and (before in _PLACE_BEFORE or before.isspace() or gaz.region_prefix(text[max(lo, s - 4):e]))):
+                continue
+        yield Span(s, e, text[s:e], known.type, "gazetteer", known=known)
 
 
 def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
@@ -52,6 +65,33 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
             province = gaz.province_abbr[ch]
             known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
             yield Span(lo + m.start() + i, lo + m.start() + i + 1, ch, "Region", "abbr", known=known)
+
+
+_PROPER_STARTS = ("中国", "中共", "国家", "全国", "中央", "国务院", "共青团")
+# 中非, 中欧, 中葡 ...: China and a partner, the usual opening of a bilateral body's name.
+_BILATERAL = re.compile(r"^中[非欧美日韩俄德法英葡阿东拉新巴意澳加印泰越老柬缅马菲蒙哈乌]")
+
+
+def proper_prefix(gaz: Gazetteer, name: str) -> bool:
+    """Whether a name opens with something specific: a place, a known body, 中国/国家 ...
+
+    >>> from extract.gazetteer import Gazetteer, Known
+    >>> g = Gazetteer(); g.add("长沙", Known("长沙", "Region", "湖南", level="city"))
+    >>> proper_prefix(g, "长沙创新科技中心"), proper_prefix(g, "科技中心")
+    (True, False)
+    """
+    if name.startswith(_PROPER_STARTS) or _BILATERAL.match(name):
+        return True
+    if name[0] in "省市县" and len(name) > 2:
+        return True
+    if name[0].isascii() and name[0].isalpha():
+        return True
+    if name[0] in gaz.province_abbr and len(name) > 1 and name[1] in gaz.province_abbr:
+        return True
+    for n in range(min(len(name) - 1, 16), 1, -1):
+        if name[:n] in gaz.names:
+            return True
+    return False
 
 
 def _pick(spans):
@@ -79,9 +119,21 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     """
     hi = len(text) if hi is None else hi
     spans = list(_gazetteer_spans(text, gaz, lo, hi))
-    for c in grammar.candidates(text[lo:hi], lo):
+    protected = frozenset(i for s in spans if s.known.type != "Region" for i in range(s.start + 1, s.end))
+    for c in grammar.candidates(text[lo:hi], lo, proper=lambda name: proper_prefix(gaz, name),
+                                protected=protected):
+        place = gaz.region_prefix(c.text)
+        if place is not None and grammar.is_class(c.text, c.head, place[1]):
+            continue
         spans.append(Span(c.start, c.end, c.text, c.type, "grammar", head=c.head))
-    spans.extend(_abbr_spans(text, gaz, lo, hi))
+    abbr = list(_abbr_spans(text, gaz, lo, hi))
+    if abbr:
+        # "贵港教育交流" is 贵州 and 香港, not the city of 贵港: a run of abbreviations that
+        # reads as a cooperation pair beats a place name spelt with the same characters.
+        covered = {i for a in abbr for i in range(a.start, a.end)}
+        spans = [s for s in spans if not (s.type == "Region" and s.source == "gazetteer"
+                                          and all(i in covered for i in range(s.start, s.end)))]
+        spans.extend(abbr)
     for m in _SELF_REFERENCES.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):

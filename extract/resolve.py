@@ -47,12 +47,7 @@ def province_of(gaz: Gazetteer, region_name: str | None) -> str | None:
 
 
 def region_prefix(gaz: Gazetteer, name: str) -> tuple[Known, int] | None:
-    """The longest region name that a name starts with (湖南省商务厅 → 湖南, 3)."""
-    for n in range(min(len(name) - 1, 12), 1, -1):
-        known = gaz.names.get(name[:n])
-        if known is not None and known.type == "Region":
-            return known, n
-    return None
+    return gaz.region_prefix(name)
 
 
 def _province_form(gaz: Gazetteer, province: str) -> str:
@@ -124,10 +119,3 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         region = ctx.province
     return Resolved(canonical, typ, region)
 
-
-_HEADER_LINES = 12
-
-
-def document_context(text: str, spans_by_line, gaz: Gazetteer, resolve) -> DocContext:
-    """Author and province from the header (first lines) or the signature (last lines)."""
-    raise NotImplementedError

@@ -1,9 +1,13 @@
 """A grammar for Chinese organisation names: [region] + core + suffix head.
 
 Names are found from their right edge: a suffix head (大学, 研究院, 商会, 厅, 有限公司,
-自由贸易试验区, 博览会 ...) is unambiguous about where a name ends and what it is, and the
-name extends leftwards over name characters until a boundary: punctuation, a verb or a
-function word (与, 推动, 支持 ...). The tables live in `ontology/lexicons/`.
+自由贸易试验区, 博览会 ...) says where a name ends and what it is, and the name extends
+leftwards over name characters until a boundary. Function words (与, 和, 的 ...) are hard
+boundaries; verbs (推动, 支持, 共建 ...) are soft ones, because names contain verbs too
+(香港贸易发展局, 湘南湘西承接产业转移示范区). A weak head (平台, 中心, 局, 委 ...) names something
+specific only behind a proper prefix — a region, a known organisation, 中国/国家 — so where
+the cut leaves a bare weak name, the name reaches back to the nearest proper prefix.
+The tables live in `ontology/lexicons/`.
 """
 from __future__ import annotations
 
@@ -11,17 +15,39 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from ontology import LEXICON_DIR
 
 __all__ = ["NameCandidate", "NameGrammar", "load_grammar"]
 
-# Characters a name may contain besides CJK ideographs.
 _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9()·&\-—"
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_ORDINAL = re.compile(r"^(?:.*?[年月日])?(?:第[0-9一二三四五六七八九十百]+[届次期])")
-_LEADING_NUMBER = re.compile(r"^[0-9一二三四五六七八九十]+[年届、.]?")
+_ENUM = re.compile(r"^(?:\(?[一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+、|[0-9]+[.、])")
+_ORDINAL = re.compile(r"^(?:[0-9]{2,4}年)?(?:第[0-9一二三四五六七八九十百]+[届次期])")
+_LEADING_NUMBER = re.compile(r"^(?:[0-9]+(?:年|个|家|所|项|大|届|月|日)?|[一二三四五六七八九十百千]+(?:个|家|所|项|大|届))")
 MAX_NAME = 32
+# A head followed by one of these characters is the first half of a word, not the end of a
+# name: 办法, 布局 → 局面, 处理, 部分, 委托 ...
+_RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", "局": "面势限长部", "部": "分署门件长队位落属",
+                "委": "托员屈派", "厅": "长", "署": "名理", "院": "长士", "会": "议长员谈见计",
+                "区": "域别块", "中心": "城任", "平台": "上", "联盟": "国", "基金": "会",
+                "港": "澳口资股人区城元府务商企台", "展": "开示览望现会销厅期位出", "节": "约能点奏目日假庆省",
+                "通道": "费", "基地": "建"}
+# ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
+_LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三"),
+               "展": set("发进拓扩伸施开延"), "节": set("环季调细关礼情章春")}
+# Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
+_GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小")
+# A place and one of these heads alone is a class (香港学校, 湖南企业), unlike 湖南大学.
+_CLASS_HEADS = {"学校", "园区", "平台", "公司", "集团", "企业", "基金", "资本", "中心", "银行", "机构", "港", "展",
+                "节", "基地", "通道", "商城", "展馆", "大会", "论坛", "峰会", "大赛", "协会", "联盟", "海关"}
+# 布局, 格局 ... end in a head character but name nothing.
+_NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "出局", "新局", "当局", "骗局", "政局", "时局",
+              "难处", "好处", "用处", "之处", "相处", "共处", "此处", "到处", "各处", "出处", "住处", "危机处",
+              "干部", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "总部", "本部",
+              "创办", "举办", "承办", "主办", "协办", "督办", "会办", "交办", "开办", "兴办", "合办", "领办",
+              "代办", "帮办", "包办", "申办", "联办", "快办", "网办", "通办", "好办", "一次办", "马上办")
 
 
 @dataclass(frozen=True)
@@ -31,6 +57,7 @@ class NameCandidate:
     text: str
     type: str
     head: str
+    strong: bool
 
 
 def _read_tsv(name):
@@ -42,82 +69,132 @@ class NameGrammar:
     """Suffix heads and boundary words, compiled once.
 
     >>> g = load_grammar()
-    >>> [c.text for c in g.candidates("推动郴州片区与广东工业大学合作")]
-    ['郴州片区', '广东工业大学']
+    >>> text = "推动郴州片区与广东工业大学合作共建郴佛智能制造研究院"
+    >>> [c.text for c in g.candidates(text, proper=lambda name: name.startswith("郴州"))]
+    ['郴州片区', '广东工业大学', '郴佛智能制造研究院']
     """
 
-    def __init__(self, suffixes: dict[str, str], left_words: set[str], generic: set[str]):
+    def __init__(self, suffixes: dict[str, tuple[str, bool]], hard: set[str], soft: set[str],
+                 generic: set[str]):
         self.suffixes = suffixes
-        self.left_words = left_words
         self.generic = generic
         heads = sorted(suffixes, key=len, reverse=True)
         self._head_re = re.compile("|".join(map(re.escape, heads)))
         self._run_re = re.compile(f"[{_NAME_CHARS}]+")
-        words = sorted(left_words, key=len, reverse=True)
-        self._left_re = re.compile("|".join(map(re.escape, words)))
+        self._hard_re = re.compile("|".join(map(re.escape, sorted(hard, key=len, reverse=True))))
+        self._soft_re = re.compile("|".join(map(re.escape, sorted(soft, key=len, reverse=True))))
         self._generic_start = tuple(sorted(generic, key=len, reverse=True))
 
-    def type_of(self, name: str) -> tuple[str, str] | None:
-        """(type, head) for a name ending in a known suffix head, else None."""
+    def type_of(self, name: str) -> tuple[str, str, bool] | None:
+        """(type, head, strong) for a name ending in a known suffix head, else None."""
         for n in range(min(len(name), 8), 0, -1):
             head = name[-n:]
             if head in self.suffixes:
-                return self.suffixes[head], head
+                typ, strong = self.suffixes[head]
+                return typ, head, strong
         return None
 
-    def candidates(self, text: str, offset: int = 0):
-        """Maximal names in `text` (already simplified); offsets are shifted by `offset`."""
+    def candidates(self, text: str, offset: int = 0, proper: Callable[[str], bool] | None = None,
+                   protected: frozenset[int] = frozenset()):
+        """Names in `text` (simplified); offsets shifted by `offset`.
+
+        `proper(name)` says whether a name starts with a proper prefix; `protected` holds
+        absolute positions inside known names, where no boundary word may cut.
+        """
+        proper = proper or (lambda name: False)
         out = []
         for run in self._run_re.finditer(text):
-            out.extend(self._in_run(run.group(), run.start() + offset))
+            out.extend(self._in_run(run.group(), run.start() + offset, proper, protected))
         return out
 
-    def _in_run(self, run: str, base: int):
+    def _cuts(self, regex, run, lo, hi, base, protected):
+        cuts = []
+        for m in regex.finditer(run, lo, hi):
+            if not any(base + i in protected for i in range(m.start(), m.end())):
+                cuts.append(m.end())
+        return cuts
+
+    def _in_run(self, run: str, base: int, proper, protected):
         found = []
-        # Every position where a head ends is a possible right edge; keep those that are
-        # not immediately continued by more of the same name (研究 + 院 ...).
-        ends = set()
         for m in self._head_re.finditer(run):
-            ends.add(m.end())
-        for end in sorted(ends):
+            end = m.end()
+            # the longest head that ends here (自由贸易试验区 over 试验区)
             typed = self.type_of(run[:end])
             if typed is None:
                 continue
-            typ, head = typed
-            start = self._left_edge(run, end - len(head), end)
-            if start is None:
+            typ, head, strong = typed
+            nxt = run[end:end + 1]
+            if nxt and nxt in _RIGHT_BLOCK.get(head, ""):
                 continue
+            prv = run[end - len(head) - 1: end - len(head)]
+            if prv and prv in _LEFT_BLOCK.get(head, ()):
+                continue
+            if run[:end].endswith(_NOT_NAMES):
+                continue
+            lo = max(0, end - MAX_NAME)
+            hs = end - len(head)
+            hard = self._cuts(self._hard_re, run, lo, hs, base, protected)
+            floor = max(hard) if hard else lo
+            soft = [c for c in self._cuts(self._soft_re, run, floor, hs, base, protected) if c > floor]
+            start = max(soft) if soft else floor
+            start = self._trim(run, start, end)
             name = run[start:end]
-            if self._acceptable(name, head):
-                found.append(NameCandidate(base + start, base + end, name, typ, head))
+            if not strong or not self._acceptable(name, head):
+                # reach back to the nearest proper prefix behind the soft cuts
+                if not (strong and self._acceptable(name, head)) and not proper(name):
+                    back = [s for s in [floor] + soft if s < start]
+                    for s in sorted(back, reverse=True):
+                        s2 = self._trim(run, s, end)
+                        if proper(run[s2:end]) and self._acceptable(run[s2:end], head):
+                            start, name = s2, run[s2:end]
+                            break
+                    else:
+                        if not strong:
+                            continue
+            if not self._acceptable(name, head):
+                continue
+            if name.count("(") > name.count(")"):
+                if run[end:end + 1] == ")":
+                    end += 1
+                    name = run[start:end]
+                else:
+                    cut = name.rfind("(") + 1
+                    start, name = start + cut, name[cut:]
+                    if not self._acceptable(name, head):
+                        continue
+            found.append(NameCandidate(base + start, base + end, name, typ, head, strong))
         return found
 
-    def _left_edge(self, run: str, head_start: int, end: int) -> int | None:
-        lo = max(0, end - MAX_NAME)
-        left = run[lo:head_start]
-        cut = 0
-        for m in self._left_re.finditer(left):
-            cut = max(cut, m.end())
-        start = lo + cut
+    def _trim(self, run: str, start: int, end: int) -> int:
         prefix = run[start:end]
-        m = _ORDINAL.match(prefix) or _LEADING_NUMBER.match(prefix)
-        if m and m.end() < len(prefix):
-            start += m.end()
+        for regex in (_ENUM, _ORDINAL, _LEADING_NUMBER):
+            m = regex.match(prefix)
+            if m and m.end() < len(prefix):
+                start += m.end()
+                prefix = run[start:end]
+        while prefix[:1] in (")", "-", "—", "·") and len(prefix) > 1:
+            start += 1
+            prefix = run[start:end]
+        if prefix.startswith("(") and ")" not in prefix:
+            start += 1
         return start
 
-    def _acceptable(self, name: str, head: str) -> bool:
+    def _acceptable(self, name: str, head: str, place_length: int = 0) -> bool:
         core = name[: len(name) - len(head)]
         if len(_CJK.findall(core)) + sum(c.isalpha() for c in core if c.isascii()) < 2:
             return False
-        if name.startswith(self._generic_start) or core in self.generic:
+        if name.startswith(self._generic_start) or core in self.generic or _GENERIC_INNER.search(core):
             return False
         return True
+
+    def is_class(self, name: str, head: str, place_length: int) -> bool:
+        """A place followed by a class head and nothing else: 香港学校, 贵州企业."""
+        return head in _CLASS_HEADS and place_length >= len(name) - len(head) - 1
 
 
 @lru_cache(maxsize=1)
 def load_grammar() -> NameGrammar:
-    suffixes = {r["suffix"]: r["type"] for r in _read_tsv("org_suffixes.tsv")}
+    suffixes = {r["suffix"]: (r["type"], r["strength"] == "strong") for r in _read_tsv("org_suffixes.tsv")}
     bounds = _read_tsv("name_boundaries.tsv")
-    left = {r["word"] for r in bounds if r["role"] == "left"}
-    generic = {r["word"] for r in bounds if r["role"] == "generic"}
-    return NameGrammar(suffixes, left, generic)
+    words = {role: {r["word"] for r in bounds if r["role"] == role} for role in ("hard", "soft", "generic")}
+    return NameGrammar(suffixes, words["hard"], words["soft"], words["generic"])
