@@ -107,14 +107,18 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         known, n = pre
         region = known.region if known.level != "macro" else None
         rest = text[n:]
-        if typ == "GovernmentAgency" and known.level == "province":
+        if typ == "GovernmentAgency" and known.level == "province" and known.canonical not in ("香港", "澳门"):
+            # 湖南科技厅 / 湖南省科技厅 / 湖南省科学技术厅 are one body: the province's full
+            # form and the department's full name.
             province_full = _province_form(gaz, known.canonical)
-            if rest.startswith("省") or rest.startswith("市"):
+            if rest[:1] in ("省", "市"):
                 rest = rest[1:]
             if rest.startswith("委") and not rest.startswith("委员会"):
                 canonical = "中共" + province_full + rest
             else:
-                canonical = province_full + _expand_department(gaz, rest)[0]
+                full, _ = _expand_department(gaz, rest)
+                if full != rest or text[n:n + 1] in ("省", "市"):
+                    canonical = province_full + full
     elif typ not in ("Region",) and ctx.province:
         region = ctx.province
     return Resolved(canonical, typ, region)
