@@ -33,7 +33,7 @@ _RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", 
                 "委": "托员屈派", "厅": "长", "署": "名理", "院": "长士", "会": "议长员谈见计",
                 "区": "域别块", "中心": "城任", "平台": "上", "联盟": "国", "基金": "会",
                 "港": "澳口资股人区城元府务商企台", "展": "开示览望现会销厅期位出", "节": "约能点奏目日假庆省",
-                "通道": "费", "基地": "建"}
+                "通道": "费", "基地": "建", "大学": "生城", "学院": "生派", "政府": "间"}
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
 _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三"),
                "展": set("发进拓扩伸施开延"), "节": set("环季调细关礼情章春")}
@@ -47,7 +47,8 @@ _NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变�
               "难处", "好处", "用处", "之处", "相处", "共处", "此处", "到处", "各处", "出处", "住处", "危机处",
               "干部", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "总部", "本部",
               "创办", "举办", "承办", "主办", "协办", "督办", "会办", "交办", "开办", "兴办", "合办", "领办",
-              "代办", "帮办", "包办", "申办", "联办", "快办", "网办", "通办", "好办", "一次办", "马上办")
+              "代办", "帮办", "包办", "申办", "联办", "快办", "网办", "通办", "好办", "一次办", "马上办",
+              "签署", "部署", "常委", "不局", "邮局", "棋局", "赌局")
 
 
 @dataclass(frozen=True)
@@ -70,11 +71,11 @@ class NameGrammar:
 
     >>> g = load_grammar()
     >>> text = "推动郴州片区与广东工业大学合作共建郴佛智能制造研究院"
-    >>> [c.text for c in g.candidates(text, proper=lambda name: name.startswith("郴州"))]
+    >>> [c.text for c in g.candidates(text, proper=lambda name: name.startswith(("郴州", "广东")))]
     ['郴州片区', '广东工业大学', '郴佛智能制造研究院']
     """
 
-    def __init__(self, suffixes: dict[str, tuple[str, bool]], hard: set[str], soft: set[str],
+    def __init__(self, suffixes: dict[str, tuple[str, bool]], hard: set[str], verbs: set[str], soft: set[str],
                  generic: set[str]):
         self.suffixes = suffixes
         self.generic = generic
@@ -83,6 +84,7 @@ class NameGrammar:
         self._run_re = re.compile(f"[{_NAME_CHARS}]+")
         self._hard_re = re.compile("|".join(map(re.escape, sorted(hard, key=len, reverse=True))))
         self._soft_re = re.compile("|".join(map(re.escape, sorted(soft, key=len, reverse=True))))
+        self._verb_re = re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
         self._generic_start = tuple(sorted(generic, key=len, reverse=True))
 
     def type_of(self, name: str) -> tuple[str, str, bool] | None:
@@ -131,28 +133,10 @@ class NameGrammar:
                 continue
             if run[:end].endswith(_NOT_NAMES):
                 continue
-            lo = max(0, end - MAX_NAME)
-            hs = end - len(head)
-            hard = self._cuts(self._hard_re, run, lo, hs, base, protected)
-            floor = max(hard) if hard else lo
-            soft = [c for c in self._cuts(self._soft_re, run, floor, hs, base, protected) if c > floor]
-            start = max(soft) if soft else floor
-            start = self._trim(run, start, end)
-            name = run[start:end]
-            if not strong or not self._acceptable(name, head):
-                # reach back to the nearest proper prefix behind the soft cuts
-                if not (strong and self._acceptable(name, head)) and not proper(name):
-                    back = [s for s in [floor] + soft if s < start]
-                    for s in sorted(back, reverse=True):
-                        s2 = self._trim(run, s, end)
-                        if proper(run[s2:end]) and self._acceptable(run[s2:end], head):
-                            start, name = s2, run[s2:end]
-                            break
-                    else:
-                        if not strong:
-                            continue
-            if not self._acceptable(name, head):
+            start = self._left_edge(run, base, end, head, strong, proper, protected)
+            if start is None:
                 continue
+            name = run[start:end]
             if name.count("(") > name.count(")"):
                 if run[end:end + 1] == ")":
                     end += 1
@@ -164,6 +148,36 @@ class NameGrammar:
                         continue
             found.append(NameCandidate(base + start, base + end, name, typ, head, strong))
         return found
+
+    def _left_edge(self, run, base, end, head, strong, proper, protected) -> int | None:
+        """Where the name ending at `end` starts, or None where no name ends there.
+
+        Hard boundaries and verbs fix the farthest the name may reach; soft words
+        (合作, 发展, 创新 ...) are places it may start. The leftmost start that opens with a
+        proper prefix wins (北京·香港经济合作研讨洽谈会); failing that, a strong head takes
+        the nearest acceptable start (郴佛智能制造研究院) and a weak head names nothing.
+        """
+        lo = max(0, end - MAX_NAME)
+        hs = end - len(head)
+        floors = self._cuts(self._hard_re, run, lo, hs, base, protected) + \
+            self._cuts(self._verb_re, run, lo, hs, base, protected)
+        floor = max(floors) if floors else lo
+        # a cut may not split another head (先行|区国际商事仲裁院)
+        inside = {i for m in self._head_re.finditer(run, floor, hs) for i in range(m.start() + 1, m.end())}
+        softs = sorted(c for c in self._cuts(self._soft_re, run, floor, hs, base, protected)
+                       if c > floor and c not in inside)
+        starts = []
+        for s in [floor] + softs:
+            s = self._trim(run, s, end)
+            if s < hs and self._acceptable(run[s:end], head) and \
+                    (not self._soft_re.match(run, s) or proper(run[s:end])):
+                starts.append(s)
+        for s in starts:
+            if proper(run[s:end]):
+                return s
+        if strong and starts:
+            return starts[-1]
+        return None
 
     def _trim(self, run: str, start: int, end: int) -> int:
         prefix = run[start:end]
@@ -196,5 +210,5 @@ class NameGrammar:
 def load_grammar() -> NameGrammar:
     suffixes = {r["suffix"]: (r["type"], r["strength"] == "strong") for r in _read_tsv("org_suffixes.tsv")}
     bounds = _read_tsv("name_boundaries.tsv")
-    words = {role: {r["word"] for r in bounds if r["role"] == role} for role in ("hard", "soft", "generic")}
-    return NameGrammar(suffixes, words["hard"], words["soft"], words["generic"])
+    words = {role: {r["word"] for r in bounds if r["role"] == role} for role in ("hard", "verb", "soft", "generic")}
+    return NameGrammar(suffixes, words["hard"], words["verb"], words["soft"], words["generic"])

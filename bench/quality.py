@@ -1,0 +1,99 @@
+"""Extraction quality with the referee, per gold set and per document.
+
+    python bench/quality.py                   # both gold sets, overall scores
+    python bench/quality.py --per-doc --write docs/quality.md
+    python bench/quality.py --show 30         # what is missed and what is spurious
+
+It builds each corpus with `kg.build` into a temporary graph directory and scores the
+graph.ttl with ../shared/eval/score.py, exactly as `python score.py --gold … --pred …` does.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import io
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SETS = {"corpus": (SHARED / "corpus", SHARED / "eval" / "gold"),
+        "corpus-extra": (SHARED / "corpus-extra", SHARED / "eval" / "gold-extra")}
+COLUMNS = [("entities F1", lambda r: r["entities"]["f1"]), ("type acc", lambda r: r["type_accuracy"]),
+           ("region acc", lambda r: r["region_accuracy"]), ("partner F1", lambda r: r["partner"]["f1"]),
+           ("agreement F1", lambda r: r["agreement"]["f1"]),
+           ("named agr. R", lambda r: r["named_agreements"]["recall"]),
+           ("partOf F1", lambda r: r["partOf"]["f1"]), ("founded F1", lambda r: r["founded"]["f1"]),
+           ("status acc", lambda r: r["status_accuracy"])]
+TARGETS = [0.90, 0.95, 0.90, 0.80, 0.80, 0.90, 0.70, 0.70, 0.85]
+
+
+def referee():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def score_documents(docs, gold_dir, show=0):
+    """Build `docs` into a fresh graph and score it against `gold_dir` (files or a folder)."""
+    import kg
+
+    ref = referee()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "g"
+        kg.build(docs, out)
+        with contextlib.redirect_stderr(io.StringIO()):
+            return ref.score(ref.Gold(gold_dir), ref.Pred(str(out / "graph.ttl")), show)
+
+
+def per_document(corpus: Path, gold_dir: Path):
+    rows = []
+    for gold in sorted(gold_dir.glob("*.json")):
+        doc = corpus / json.loads(gold.read_text(encoding="utf-8"))["doc"]
+        with tempfile.TemporaryDirectory() as tmp:
+            one = Path(tmp) / "gold"
+            one.mkdir()
+            shutil.copy(gold, one)
+            rows.append((doc.name, score_documents([doc], one)))
+    return rows
+
+
+def table(rows):
+    head = "| document | " + " | ".join(c for c, _ in COLUMNS) + " |"
+    lines = [head, "|" + "---|" * (len(COLUMNS) + 1)]
+    for name, r in rows:
+        lines.append(f"| {name} | " + " | ".join(f"{f(r):.3f}" for _, f in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--per-doc", action="store_true")
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--write", help="write the tables as Markdown to this file")
+    a = ap.parse_args()
+    if not SHARED.is_dir():
+        sys.exit(f"{SHARED} not found: the corpora and gold live beside the repository")
+    out = []
+    for name, (corpus, gold) in SETS.items():
+        overall = score_documents([corpus], gold, a.show)
+        rows = per_document(corpus, gold) if a.per_doc else []
+        rows.append((f"**all of {name}**", overall))
+        out.append(f"### {name} ({len(list(gold.glob('*.json')))} documents)\n\n" + table(rows))
+        if a.show:
+            print(json.dumps(overall["misses"], ensure_ascii=False, indent=1))
+    targets = "| **target** | " + " | ".join(f"≥ {t:.2f}" for t in TARGETS) + " |"
+    text = "\n\n".join(out) + "\n\nTargets:\n\n" + table([]).split("\n")[0] + "\n" + \
+        table([]).split("\n")[1] + "\n" + targets + "\n"
+    print(text)
+    if a.write:
+        Path(a.write).write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
