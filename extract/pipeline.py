@@ -147,7 +147,7 @@ class RelationReader:
         relations: list[Relation] = []
         gaz = self.gazetteer
         plan_doc = bool(_PLAN_TITLE.search(simp[:200]))
-        status = "planned" if plan_doc else "realized"
+        status = "planned" if plan_doc else None
         subject = None
         if ctx.author:
             if plan_doc or ctx.author.endswith(("人民政府", "人民政府办公厅")):
@@ -187,7 +187,7 @@ class RelationReader:
                                                       False, ev))
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit)
                           for m in ms if m.entity.type != "Agreement"]
-                for kind, head, tail, implicit in sentence_relations(sentence, s, actors, subject):
+                for kind, head, tail, implicit, _ in sentence_relations(sentence, s, actors, subject):
                     if kind == "agreement":
                         parties = sorted(set(head))
                         named = [m for m in ms if m.entity.type == "Agreement"]

@@ -1,13 +1,16 @@
-"""Relations between the entities of one sentence: partner, agreement, founded, partOf.
+"""Relations between the entities of one sentence: partner, agreement, founded.
 
 The genre states cooperation in a few shapes, which these rules read:
-  "A与B合作开展…"               partner(A, B)
-  "与C、D和E等达成战略合作"       partner(actor, C/D/E): the actor is the passage's subject
-  "湘港澳合作"                   partner between every two of the regions
-  "A与B签订合作协议"             an Agreement with parties A and B
-  "A与B合作共建C" / "A设立C"      C founded by A (and B)
-Status comes from the clause's own markers (已, 签订了, 成立 vs 推动, 将, 争取), else from
-the section the sentence stands in ("前段工作情况" vs "下一步").
+  "A与B合作开展…", "A分别与B、C签订…"   partner(A, B), partner(A, C)
+  "C、D和E等与我省开展交流"           partner(C, 我省), partner(D, 我省) ...
+  "加强与C、D合作"                    partner(actor, C/D): the actor is the passage's subject
+  "A和B共同举办…" (A, B open the clause) partner(A, B)
+  "对接A和B" (A, B are objects)        partner(actor, A), partner(actor, B)
+  "湘港澳合作"                        partner between every two of the regions
+  "A与B签订合作协议"                  an agreement whose parties are A and B
+  "A与B合作共建C", "设立C"             C founded by A and B (or by the actor)
+Status comes from the clause's own markers (已, 签订了, 成立 vs 将, 争取, 推动), read
+against the default of the section the sentence stands in ("前段工作情况" vs "下一步").
 """
 from __future__ import annotations
 
@@ -18,23 +21,34 @@ __all__ = ["Actor", "sentence_relations", "clause_status", "section_status"]
 
 COOPERATION = re.compile(
     r"合作|签署|签订|签约|共建|共同|联合|对接|交流|携手|协作|互认|结对|共办|合办|战略|伙伴|联手|备忘录|协议|"
-    r"联动|协同|往来|会谈|会见|座谈|互访|共享|衔接|一体化|融合|合资|共创|互通|贸易额|进出口")
-SIGNING = re.compile(r"(?:签署|签订|签约|达成|缔结)[了]?[^,，。；]*?(?:协议|备忘录|协定|合同|意向书|框架|安排|合约|协议书)")
+    r"联动|协同|往来|会谈|会见|会晤|座谈|互访|共享|衔接|一体化|融合|合资|共创|互通|贸易额|进出口|参与|融入|"
+    r"举办|承办|主办|协办|联系|沟通|互动|帮扶|协助|支援|援建|结成|缔结|友好|姊妹|姐妹|投资|引进|落户|入驻|"
+    r"建立|组建|成立|设立|共商|共谋|共推|共促|对话|磋商|洽谈|拜访|走访|访问|考察|接待|出席")
+SIGNING = re.compile(r"(?:签署|签订|签约|达成|缔结|续签|共签)了?[^,，。；:：]*?"
+                     r"(?:协议书|协议|备忘录|协定|合同|意向书|框架|安排|合约|约定|共识|倡议书)")
+AGREEMENT_NOUN = re.compile(r"(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|意向书|安排|合约)")
 FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|共同组建|合作组建|联合组建|共同设立|联合设立|"
-                      r"共建|组建|成立|设立|创建|创办|建立|筹建|搭建|引进设立|建设)了?$")
-CONNECTORS = re.compile(r"^(?:与|和|同|跟|及|以及|、|，|,)$")
-LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|,|，)$")
-REALIZED = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通|建成|揭牌|落户|成功|实现了|了[^解]|"
-                      r"正式|先后|累计|分别与.*?签|共签")
-PLANNED = re.compile(r"推动|支持|鼓励|加强|将|计划|争取|拟|力争|推进|深化|探索|谋划|加快|促进|希望|期待|进一步|"
-                     r"积极|着力|打造|努力|做好|持续|继续|拓展|用好|扩大|提升|加大|完善|健全|深入|务实")
-SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|主要任务|重点任务|发展目标|工作措施|保障措施|重点工作|思路")
-SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展")
+                      r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
+                      r"筹建|搭建|建立|开设|挂牌|揭牌成立)了?$")
+NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
+LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|,|，|或)$")
+ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
+                     r"进一步|深入|不断|多次|一起|一道|联合|携手|双方|等单位|等机构|等)*$")
+FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
+PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
+                  r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
+WEAK_PLANNED = re.compile(r"推动|支持|鼓励|加强|推进|深化|促进|加快|探索|进一步|积极|着力|打造|努力|做好|持续|继续|"
+                          r"拓展|用好|扩大|提升|加大|完善|健全|深入|务实|引导|争创|创建|培育")
+SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|主要任务|重点任务|发展目标|工作措施|保障措施|重点工作|"
+                             r"工作思路|总体要求|基本原则|目标任务|建议|对策|展望|计划")
+SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
+                              r"主要成绩|成果|现状")
+CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
 
 
 @dataclass(frozen=True)
 class Actor:
-    """An entity mention in a sentence, in resolved form."""
+    """An entity mention in a sentence, in resolved form (offsets absolute)."""
 
     start: int
     end: int
@@ -43,22 +57,28 @@ class Actor:
     implicit: bool = False
 
 
-def clause_status(clause: str, default: str) -> str:
-    """'realized' or 'planned' from the clause's own tense and aspect markers.
+def clause_status(clause: str, default: str | None) -> str:
+    """'realized' or 'planned' from the clause's markers, else the section's default.
 
     >>> clause_status("双方签订了合作协议", "planned")
     'realized'
-    >>> clause_status("推动两地高校合作", "realized")
+    >>> clause_status("双方将签订合作协议", "realized")
     'planned'
+    >>> clause_status("推动两地高校合作", None)
+    'planned'
+    >>> clause_status("推动两地高校合作", "realized")
+    'realized'
     """
-    if REALIZED.search(clause):
-        return "realized"
-    if PLANNED.search(clause):
+    if FUTURE.search(clause):
         return "planned"
-    return default
+    if PAST.search(clause):
+        return "realized"
+    if default:
+        return default
+    return "planned" if WEAK_PLANNED.search(clause) else "realized"
 
 
-def section_status(heading: str, current: str) -> str:
+def section_status(heading: str, current: str | None) -> str | None:
     """The default status a heading sets for the sentences under it."""
     if SECTION_PLANNED.search(heading):
         return "planned"
@@ -67,86 +87,145 @@ def section_status(heading: str, current: str) -> str:
     return current
 
 
-def _coordinated(text: str, actors: list[Actor], i: int, sentence_start: int) -> list[int]:
-    """Indices of the actors listed together starting at actors[i] (C、D和E)."""
-    out = [i]
-    j = i
-    while j + 1 < len(actors):
-        gap = text[actors[j].end - sentence_start: actors[j + 1].start - sentence_start]
-        if not LIST_SEP.match(gap):
+def _group_after(sentence, offset, actors, k):
+    """actors[k] and those listed after it (C、D和E)."""
+    out = [k]
+    while out[-1] + 1 < len(actors):
+        a, b = actors[out[-1]], actors[out[-1] + 1]
+        if not LIST_SEP.match(sentence[a.end - offset:b.start - offset]):
             break
-        j += 1
-        out.append(j)
+        out.append(out[-1] + 1)
     return out
 
 
-def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject: Actor | None):
-    """(kind, head, tail, implicit) tuples for one sentence.
+def _group_before(sentence, offset, actors, k):
+    """actors[k] and those listed before it (C、D和E, read right to left)."""
+    out = [k]
+    while out[0] - 1 >= 0:
+        a, b = actors[out[0] - 1], actors[out[0]]
+        if not LIST_SEP.match(sentence[a.end - offset:b.start - offset]):
+            break
+        out.insert(0, out[0] - 1)
+    return out
 
-    `actors` are the outer mentions in order, with absolute offsets; `subject` is the acting
-    body of the passage, used when the sentence leaves its own subject out.
+
+def _clause_start(sentence: str, pos: int) -> int:
+    cut = max(sentence.rfind(c, 0, pos) for c in "，,：:")
+    return cut + 1
+
+
+def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject: Actor | None):
+    """(kind, head, tail, implicit, extra) tuples for one sentence.
+
+    `actors` are the outer mentions in order; `subject` is the acting body of the passage,
+    used where the sentence leaves its own subject out. For "agreement" the head is the
+    tuple of parties and `extra` the agreement noun; for "founded" the head is the new body.
+
+    >>> A = lambda s, e, n, t="University": Actor(s, e, n, t)
+    >>> s = "湖南大学与香港大学签订了合作协议"
+    >>> rels = sentence_relations(s, 0, [A(0, 4, "湖南大学"), A(5, 9, "香港大学")], None)
+    >>> [(k, h, t) for k, h, t, _, _ in rels]
+    [('partner', '湖南大学', '香港大学'), ('agreement', ('湖南大学', '香港大学'), '合作协议')]
     """
     out = []
-    if len(actors) + (subject is not None) < 2:
-        return out
-    rel = lambda a: sentence[a.end - offset:]
-    coop = COOPERATION.search(sentence)
-    # Region runs from abbreviations ("湘港澳合作"): adjacent one-char regions.
+    used_left: set[int] = set()
+    # Region runs from abbreviations ("湘港澳合作"): adjacent one-character regions.
     run: list[Actor] = []
     for a in actors + [None]:
         if a is not None and a.type == "Region" and a.end - a.start == 1 and (not run or run[-1].end == a.start):
             run.append(a)
             continue
-        if len(run) >= 2 and coop:
+        if len(run) >= 2 and COOPERATION.search(sentence):
             for x in range(len(run)):
                 for y in range(x + 1, len(run)):
-                    out.append(("partner", run[x].canonical, run[y].canonical, False))
+                    out.append(("partner", run[x].canonical, run[y].canonical, False, None))
         run = [a] if a is not None and a.type == "Region" and a.end - a.start == 1 else []
 
-    if not coop:
+    if not actors:
         return out
-    seen_lists = set()
-    for m in re.finditer(r"与|和|同|跟", sentence):
-        pos = offset + m.start()
-        after = [k for k, a in enumerate(actors) if a.start >= offset + m.end()]
-        if not after or actors[after[0]].start != offset + m.end():
+    first = actors[0]
+    sentence_subject = first if first.start - offset <= 3 and not first.implicit else None
+    handled = False
+    for m in re.finditer(r"与|同|跟", sentence):
+        after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
+        if not after or actors[after[0]].start - offset != m.end():
             continue
-        k0 = after[0]
-        if k0 in seen_lists:
+        if NOT_PARTNER.match(sentence[actors[after[0]].end - offset:]):
             continue
-        before = [a for a in actors if a.end <= pos]
-        left = None
-        if before and before[-1].end == pos:
-            left = before[-1]
-            # A和B与C: "和" joining the left side, not the partner side.
-            if m.group() == "和" and re.search(r"与|同", sentence[m.end():]):
+        right = _group_after(sentence, offset, actors, after[0])
+        # the left side: the actors just before the connector (adverbs may stand between)
+        before = [k for k, a in enumerate(actors) if a.end - offset <= m.start()]
+        left_actors: list[Actor] = []
+        if before and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
+            left_actors = [actors[k] for k in _group_before(sentence, offset, actors, before[-1])]
+            used_left.update(_group_before(sentence, offset, actors, before[-1]))
+        else:
+            cs = _clause_start(sentence, m.start())
+            in_clause = [actors[k] for k in before if actors[k].start - offset >= cs]
+            if in_clause and in_clause[0].start - offset - cs <= 3:
+                left_actors = [in_clause[0]]
+            elif sentence_subject is not None and sentence_subject.end - offset <= m.start():
+                left_actors = [sentence_subject]
+            elif subject is not None:
+                left_actors = [subject]
+        if not left_actors:
+            continue
+        handled = True
+        rights = [actors[k] for k in right]
+        for left in left_actors:
+            for r in rights:
+                if r.canonical != left.canonical:
+                    out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, None))
+        tail = sentence[rights[-1].end - offset:]
+        signing = SIGNING.search(tail)
+        if signing and len(left_actors) == 1:
+            noun = AGREEMENT_NOUN.search(signing.group())
+            parties = tuple(dict.fromkeys(a.canonical for a in left_actors + rights))
+            out.append(("agreement", parties, noun.group() if noun else "协议", left_actors[0].implicit, None))
+        out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
+
+    if not handled:
+        out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject))
+        founders = [sentence_subject] if sentence_subject else ([subject] if subject else [])
+        out.extend(_founded(sentence, offset, actors, offset, founders))
+    return out
+
+
+def _founded(sentence, offset, actors, after, founders):
+    """C founded by each founder, where a founding verb stands just before C."""
+    out = []
+    for c in actors:
+        if c.start < after or c.type == "Region" or c.implicit:
+            continue
+        between = sentence[max(after, c.start - 12) - offset:c.start - offset]
+        if FOUNDING.search(between):
+            for f in founders:
+                if f.canonical != c.canonical:
+                    out.append(("founded", c.canonical, f.canonical, f.implicit, None))
+            break
+    return out
+
+
+def _coordinated(sentence, offset, actors, subject, sentence_subject):
+    """Lists joined by 、/和 without 与: co-agents open the clause, co-objects follow a verb."""
+    out = []
+    k = 0
+    while k < len(actors):
+        group = _group_after(sentence, offset, actors, k)
+        k = group[-1] + 1
+        members = [actors[i] for i in group]
+        cs = _clause_start(sentence, members[0].start - offset)
+        lead = sentence[cs:members[0].start - offset]
+        tail = sentence[members[-1].end - offset:]
+        if len(members) >= 2 and len(lead) <= 3 and re.match(r"^等?(?:共同|联合|双方|携手|合作|一起|签署|签订)", tail):
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    out.append(("partner", members[x].canonical, members[y].canonical, False, None))
+        elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来", lead):
+            agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
+            if agent is None:
                 continue
-        elif m.start() == 0 or re.match(r"^(?:.*?)(?:加强|深化|推动|积极|及时|继续|进一步|拓展|扩大|密切|支持)?$",
-                                          sentence[:m.start()][-8:] or ""):
-            left = subject
-            if before and not before[-1].implicit and before[-1].type != "Region" and m.start() > 0:
-                left = before[-1]
-        if left is None:
-            continue
-        group = _coordinated(sentence, actors, k0, offset)
-        seen_lists.update(group)
-        tail_text = sentence[actors[group[-1]].end - offset:]
-        if not COOPERATION.search(tail_text) and not COOPERATION.search(sentence[:m.start()]):
-            continue
-        for k in group:
-            right = actors[k]
-            if right.canonical != left.canonical:
-                out.append(("partner", left.canonical, right.canonical, left.implicit))
-        parties = [left] + [actors[k] for k in group]
-        signing = SIGNING.search(tail_text)
-        if signing:
-            out.append(("agreement", tuple(p.canonical for p in parties), signing.group(), left.implicit))
-        # Founded: the trigger just before a mention that follows the list.
-        rest = [a for a in actors if a.start >= actors[group[-1]].end]
-        for new in rest:
-            between = sentence[actors[group[-1]].end - offset:new.start - offset]
-            if FOUNDING.search(between) and len(between) <= 12:
-                for p in parties:
-                    out.append(("founded", new.canonical, p.canonical, p.implicit))
-                break
+            for mbr in members:
+                if mbr.canonical != agent.canonical:
+                    out.append(("partner", agent.canonical, mbr.canonical, agent.implicit, None))
     return out
