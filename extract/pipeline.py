@@ -55,26 +55,53 @@ for _name in ("mentions", "relations", "context", "simplified"):
         Doc.set_extension(_name, default=None)
 
 
-def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext:
-    """Author from the header lines (or the signature), province from the author or the text."""
-    ctx = DocContext()
-    head_end = 0
-    lines = simp.split("\n")
-    pos = 0
-    candidates = []
-    for line in lines[:15]:
-        for sp in recognise(simp, gaz, grammar, pos, pos + len(line)):
-            if sp.type in ORG_TYPES and sp.source in ("gazetteer", "grammar"):
-                candidates.append(sp)
-        pos += len(line) + 1
-        if len(candidates) >= 1 and pos > 400:
-            break
-    for sp in candidates:
+_SIGNATURE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_MEDIA = re.compile(r"报|电视台|广播|新闻|通讯社|日报|晚报|网$|传媒|杂志|资讯")
+
+
+_LINE_NOISE = re.compile(r"[\x00-\x7f]|发布时间|发布日期|来源|字体|字号|文件|浏览|次数|日期|时间|[【】\[\]()（）:：|·\s]")
+
+
+def _line_org(simp: str, lo: int, hi: int, gaz: Gazetteer, grammar, ctx: DocContext):
+    """The organisation a header or signature line is: the line opens with its name and the
+    rest is furniture (a URL, 发布时间, 文件) or the title it issues (X关于…的通知)."""
+    for sp in recognise(simp, gaz, grammar, lo, hi):
+        if sp.type not in ORG_TYPES or sp.source not in ("gazetteer", "grammar"):
+            continue
+        if simp[lo:sp.start].strip():
+            return None
+        rest = simp[sp.end:hi]
+        if len(_LINE_NOISE.sub("", rest)) > 6 and not rest.startswith("关于"):
+            return None
         r = resolve_span(sp, gaz, ctx)
         if r is not None and r.type in ORG_TYPES:
-            ctx.author, ctx.author_type = r.canonical, r.type
-            ctx.province = r.region
+            return r
+    return None
+
+
+def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext:
+    """Author from the header (a line that is an organisation's name, or the subject of the
+    title "X关于…的通知") or the signature above the closing date; province from the author,
+    else the province the text names most."""
+    ctx = DocContext()
+    lines, pos = [], 0
+    for line in simp.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    content = [(a, b) for a, b in lines if simp[a:b].strip()]
+    found = None
+    for a, b in content[:8]:
+        found = _line_org(simp, a, b, gaz, grammar, ctx)
+        if found is not None:
             break
+    if found is None:
+        for i in range(len(content) - 1, max(len(content) - 6, 0), -1):
+            a, b = content[i]
+            if _SIGNATURE_DATE.match(simp[a:b]) and i > 0:
+                found = _line_org(simp, *content[i - 1], gaz, grammar, ctx)
+                break
+    if found is not None:
+        ctx.author, ctx.author_type, ctx.province = found.canonical, found.type, found.region
     if ctx.province is None:
         counts = Counter()
         for s, e, known in gaz.matches(simp):
@@ -82,9 +109,12 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
                 counts[known.canonical] += 1
         if counts:
             ctx.province = counts.most_common(1)[0][0]
-    if ctx.author and ctx.province and ctx.author.startswith("省"):
-        ctx.author = gaz.province_full.get(ctx.province, ctx.province) + ctx.author[1:]
     return ctx
+
+
+def is_media(name: str) -> bool:
+    """A newspaper or broadcaster writes about cooperation; it is not the actor."""
+    return bool(_MEDIA.search(name))
 
 
 class EntityRecogniser:
@@ -149,7 +179,7 @@ class RelationReader:
         plan_doc = bool(_PLAN_TITLE.search(simp[:200]))
         status = "planned" if plan_doc else None
         subject = None
-        if ctx.author:
+        if ctx.author and not is_media(ctx.author):
             if plan_doc or ctx.author.endswith(("人民政府", "人民政府办公厅")):
                 if ctx.province:
                     subject = Actor(-1, -1, ctx.province, "Region", implicit=True)

@@ -82,7 +82,7 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     """
     if name.startswith(_PROPER_STARTS) or _BILATERAL.match(name):
         return True
-    if name[0] in "省市县" and len(name) > 2:
+    if (name[0] in "省市县" and len(name) > 2) or name.startswith("自治区"):
         return True
     if name[0].isascii() and name[0].isalpha():
         return True

@@ -180,8 +180,12 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         signing = SIGNING.search(tail)
         if signing and len(left_actors) == 1:
             noun = AGREEMENT_NOUN.search(signing.group())
-            parties = tuple(dict.fromkeys(a.canonical for a in left_actors + rights))
-            out.append(("agreement", parties, noun.group() if noun else "协议", left_actors[0].implicit, None))
+            noun = noun.group() if noun else "协议"
+            # "分别签署" is one agreement with each partner, not one among all of them
+            groups = [[r] for r in rights] if "分别" in sentence else [rights]
+            for g in groups:
+                parties = tuple(dict.fromkeys(a.canonical for a in left_actors + g))
+                out.append(("agreement", parties, noun, left_actors[0].implicit, None))
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     if not handled:

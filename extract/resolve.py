@@ -91,9 +91,10 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level)
 
     typ = span.type
-    # 省/市 + department: the document's own province.
-    if text[0] in "省" and ctx.province and len(text) > 2:
-        name, typ2 = _provincial(gaz, _province_form(gaz, ctx.province), text[1:])
+    # 省/自治区 + department: the document's own province.
+    own = 3 if text.startswith("自治区") else 1 if text[0] == "省" else 0
+    if own and ctx.province and len(text) > own + 1:
+        name, typ2 = _provincial(gaz, _province_form(gaz, ctx.province), text[own:])
         return Resolved(name, typ2 if typ == "GovernmentAgency" else typ, ctx.province)
     # 厅服贸处: a unit of the author's own body.
     if ctx.author and ctx.author_type == "GovernmentAgency" and len(text) > 2 \

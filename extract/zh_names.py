@@ -137,6 +137,11 @@ class NameGrammar:
             if start is None:
                 continue
             name = run[start:end]
+            # two bodies issuing together, written without a break: 省委办公厅省政府办公厅
+            again = name.find(head, 0, len(name) - len(head))
+            if again > 0 and proper(name[again + len(head):]):
+                start += again + len(head)
+                name = run[start:end]
             if name.count("(") > name.count(")"):
                 if run[end:end + 1] == ")":
                     end += 1
