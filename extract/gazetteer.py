@@ -58,6 +58,7 @@ class Gazetteer:
         self.province_full: dict[str, str] = {}    # 湖南 → 湖南省
         self.agency_heads: dict[str, tuple[str, str]] = {}  # 科技厅 → (科学技术厅, type)
         self._automaton = None
+        self._agency_automaton = None
 
     def add(self, name: str, known: Known, aliases=()):
         key = to_simplified_name(name)
@@ -79,6 +80,22 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> Known | None:
         return self.names.get(to_simplified_name(surface))
+
+    def agency_words(self, simplified_text: str):
+        """(start, end) of department names (人力资源和社会保障厅 ...): no boundary word may
+        cut inside them."""
+        if self._agency_automaton is None:
+            auto = ahocorasick.Automaton()
+            for word in self.agency_heads:
+                if len(word) >= 3:
+                    auto.add_word(word, len(word))
+            if len(auto):
+                auto.make_automaton()
+            self._agency_automaton = auto
+        if not len(self._agency_automaton):
+            return
+        for end, length in self._agency_automaton.iter(simplified_text):
+            yield end + 1 - length, end + 1
 
     def matches(self, simplified_text: str):
         """All (start, end, Known) hits, overlapping; the recogniser picks among them."""

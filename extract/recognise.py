@@ -18,6 +18,7 @@ __all__ = ["Span", "recognise"]
 
 _SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
 _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
+_TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
 _COMBO_FOLLOW = ("合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
                  "澳", "服贸", "科技", "教育", "青年", "文化", "旅游", "贸易", "金融", "联动", "协同",
                  "深度", "共建", "联合", "互联", "物流", "铁海", "非", "海外")
@@ -101,7 +102,10 @@ def _pick(spans):
     for sp in spans:
         host = next((c for c in chosen if c.start <= sp.start and sp.end <= c.end), None)
         if host is not None:
-            host.inner.append(sp)
+            # 香港城市大学 opens 香港城市大学长沙创新科技中心 and is its parent; 澳大 inside
+            # 粤港澳大湾区 is an accident of spelling
+            if sp.start == host.start or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
+                host.inner.append(sp)
             continue
         if any(c.start < sp.end and sp.start < c.end for c in chosen):
             continue
@@ -119,7 +123,9 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     """
     hi = len(text) if hi is None else hi
     spans = list(_gazetteer_spans(text, gaz, lo, hi))
-    protected = frozenset(i for s in spans if s.known.type != "Region" for i in range(s.start + 1, s.end))
+    protected = {i for s in spans if s.known.type != "Region" for i in range(s.start + 1, s.end)}
+    protected.update(i for s, e in gaz.agency_words(text[lo:hi]) for i in range(lo + s + 1, lo + e))
+    protected = frozenset(protected)
     for c in grammar.candidates(text[lo:hi], lo, proper=lambda name: proper_prefix(gaz, name),
                                 protected=protected):
         place = gaz.region_prefix(c.text)
@@ -136,6 +142,13 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         spans.extend(abbr)
     for m in _SELF_REFERENCES.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))
+    if gaz.province_abbr:
+        for m in _TRAVEL.finditer(text, lo, hi):
+            ch = m.group(2)
+            if ch in gaz.province_abbr:
+                province = gaz.province_abbr[ch]
+                known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
+                spans.append(Span(m.start(2), m.end(2), ch, "Region", "abbr", known=known))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "Region", "own-region"))
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.

@@ -43,7 +43,7 @@ SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|�
                              r"工作思路|总体要求|基本原则|目标任务|建议|对策|展望|计划")
 SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
                               r"主要成绩|成果|现状")
-CLAUSE = re.compile(r"[^，,：:]+[，,：:]?")
+_VISIT = re.compile(r"^[^，,。；]*?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,20 @@ def section_status(heading: str, current: str | None) -> str | None:
     return current
 
 
+def _listed(sentence, offset, a: Actor, b: Actor) -> bool:
+    """Whether b follows a in a list: C、D和E, or abbreviations run together (港澳)."""
+    gap = sentence[a.end - offset:b.start - offset]
+    if not gap:
+        return a.type == b.type == "Region" and a.end - a.start == 1 and b.end - b.start == 1
+    return bool(LIST_SEP.match(gap))
+
+
 def _group_after(sentence, offset, actors, k):
     """actors[k] and those listed after it (C、D和E)."""
     out = [k]
     while out[-1] + 1 < len(actors):
         a, b = actors[out[-1]], actors[out[-1] + 1]
-        if not LIST_SEP.match(sentence[a.end - offset:b.start - offset]):
+        if not _listed(sentence, offset, a, b):
             break
         out.append(out[-1] + 1)
     return out
@@ -103,7 +111,7 @@ def _group_before(sentence, offset, actors, k):
     out = [k]
     while out[0] - 1 >= 0:
         a, b = actors[out[0] - 1], actors[out[0]]
-        if not LIST_SEP.match(sentence[a.end - offset:b.start - offset]):
+        if not _listed(sentence, offset, a, b):
             break
         out.insert(0, out[0] - 1)
     return out
@@ -135,7 +143,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if a is not None and a.type == "Region" and a.end - a.start == 1 and (not run or run[-1].end == a.start):
             run.append(a)
             continue
-        if len(run) >= 2 and COOPERATION.search(sentence):
+        before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""
+        if len(run) >= 2 and COOPERATION.search(sentence) and before_run not in ("与", "同", "跟", "和", "及", "、"):
             for x in range(len(run)):
                 for y in range(x + 1, len(run)):
                     out.append(("partner", run[x].canonical, run[y].canonical, False, None))
@@ -221,6 +230,14 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject):
         cs = _clause_start(sentence, members[0].start - offset)
         lead = sentence[cs:members[0].start - offset]
         tail = sentence[members[-1].end - offset:]
+        visit = _VISIT.search(tail)
+        if visit and len(lead) <= 6:
+            # "C、D等…来黔交流访问": each visitor with the place visited
+            host = next((a for a in actors if a.start - offset == members[-1].end - offset + visit.start(2)), None)
+            if host is not None:
+                for mbr in members:
+                    out.append(("partner", mbr.canonical, host.canonical, False, None))
+                continue
         if len(members) >= 2 and len(lead) <= 3 and re.match(r"^等?(?:共同|联合|双方|携手|合作|一起|签署|签订)", tail):
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

@@ -37,8 +37,10 @@ _RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", 
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
 _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三"),
                "展": set("发进拓扩伸施开延"), "节": set("环季调细关礼情章春")}
+_BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
-_GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小")
+_GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|县市区|市县|"
+                            r"[一二三四五六七八九十两0-9]+(?:市|省|县|区|地|方|大|家|个|所|类)")
 # A place and one of these heads alone is a class (香港学校, 湖南企业), unlike 湖南大学.
 _CLASS_HEADS = {"学校", "园区", "平台", "公司", "集团", "企业", "基金", "资本", "中心", "银行", "机构", "港", "展",
                 "节", "基地", "通道", "商城", "展馆", "大会", "论坛", "峰会", "大赛", "协会", "联盟", "海关"}
@@ -137,11 +139,16 @@ class NameGrammar:
             if start is None:
                 continue
             name = run[start:end]
-            # two bodies issuing together, written without a break: 省委办公厅省政府办公厅
-            again = name.find(head, 0, len(name) - len(head))
-            if again > 0 and proper(name[again + len(head):]):
-                start += again + len(head)
-                name = run[start:end]
+            # two bodies issuing together, written without a break: 省委办公厅省政府办公厅,
+            # 省委省政府 (but 促进局武汉代表处 is one body: a branch names its parent)
+            if typ == "GovernmentAgency" and head not in _BRANCH_HEADS:
+                for m2 in self._head_re.finditer(name, 0, len(name) - len(head)):
+                    rest = name[m2.end():]
+                    if self.suffixes.get(m2.group(), ("",))[0] == "GovernmentAgency" and \
+                            (rest.startswith(("省", "市", "自治区")) or proper(rest)) and self._acceptable(rest, head):
+                        start += m2.end()
+                        name = run[start:end]
+                        break
             if name.count("(") > name.count(")"):
                 if run[end:end + 1] == ")":
                     end += 1
@@ -200,6 +207,8 @@ class NameGrammar:
 
     def _acceptable(self, name: str, head: str, place_length: int = 0) -> bool:
         core = name[: len(name) - len(head)]
+        if core in ("省", "市", "自治区") and self.suffixes[head][0] == "GovernmentAgency" and len(head) >= 2:
+            return True  # 省政协, 省发展改革委: the document's own province
         if len(_CJK.findall(core)) + sum(c.isalpha() for c in core if c.isascii()) < 2:
             return False
         if name.startswith(self._generic_start) or core in self.generic or _GENERIC_INNER.search(core):
