@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -10,6 +11,32 @@ from extract.normalise import normalise
 from extract.records import DocumentRecord, Entity, Relation
 
 __all__ = ["extract_document", "merge_short_forms"]
+
+
+GENERIC_AGREEMENT = re.compile(r"^(?:双方)?(?:战略)?(?:合作)?(?:框架)?(?:协议书?|备忘录|谅解备忘录|意向书|合同|合约|协定)$")
+
+
+def _name_generic_agreements(rec: DocumentRecord):
+    """《合作协议》 names no agreement by itself: it becomes "<parties>合作协议", keeping the
+    words of the text as an alias; one with no parties in the text is dropped."""
+    parties: dict[str, list[str]] = {}
+    for r in rec.relations:
+        if r.kind == "party":
+            parties.setdefault(r.head, []).append(r.tail)
+    rename = {}
+    for name, ent in list(rec.entities.items()):
+        if ent.type != "Agreement" or not GENERIC_AGREEMENT.match(name):
+            continue
+        if name not in parties:
+            del rec.entities[name]
+            continue
+        full = "与".join(dict.fromkeys(parties[name])) + name
+        rename[name] = full
+        ent.aliases.add(name)
+        ent.canonical = full
+        rec.entities[full] = rec.entities.pop(name)
+    if rename:
+        rec.relations = [replace(r, head=rename.get(r.head, r.head)) for r in rec.relations]
 
 
 def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
@@ -97,6 +124,7 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
         if key not in seen:
             seen.add(key)
             rec.relations.append(r)
+    _name_generic_agreements(rec)
     for ent in list(rec.entities.values()):
         if ent.region and ent.type != "Agreement" and ent.region != ent.canonical:
             if ent.region not in rec.entities:

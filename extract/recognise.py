@@ -18,6 +18,11 @@ __all__ = ["Span", "recognise"]
 
 _SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
 _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
+# A title in 《》 or quotes that ends in an agreement noun names an agreement; one that ends in
+# 方案/规划/意见 names a policy document, which the graph does not hold.
+_TITLE = re.compile(r"[《“「『\"]([^《》“”「」『』\"\n]{2,80})[》”」』\"]")
+_AGREEMENT_TITLE = re.compile(r"(?:协议书?|协定|备忘录|安排|合同|合约|意向书|框架协议|协调|议定书|公约|纪要)$")
+_POLICY_TITLE = re.compile(r"(?:方案|规划|意见|办法|通知|条例|规定|纲要|计划|决定|措施|细则|指引)$")
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
 _COMBO_FOLLOW = ("合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
                  "澳", "服贸", "科技", "教育", "青年", "文化", "旅游", "贸易", "金融", "联动", "协同",
@@ -140,6 +145,11 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         spans = [s for s in spans if not (s.type == "Region" and s.source == "gazetteer"
                                           and all(i in covered for i in range(s.start, s.end)))]
         spans.extend(abbr)
+    for m in _TITLE.finditer(text, lo, hi):
+        inner_start, inner_end = m.start(1), m.end(1)
+        title = m.group(1)
+        if _AGREEMENT_TITLE.search(title) and not _POLICY_TITLE.search(title):
+            spans.append(Span(inner_start, inner_end, title, "Agreement", "title"))
     for m in _SELF_REFERENCES.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))
     if gaz.province_abbr:
