@@ -217,7 +217,8 @@ class RelationReader:
                                                       False, ev))
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit)
                           for m in ms if m.entity.type != "Agreement"]
-                for kind, head, tail, implicit, _ in sentence_relations(sentence, s, actors, subject):
+                for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):
+                    st = clause_status(sentence[span[0]:span[1]], status) if span else clause_status(sentence, status)
                     if kind == "agreement":
                         parties = sorted(set(head))
                         named = [m for m in ms if m.entity.type == "Agreement"]

@@ -117,17 +117,29 @@ def _group_before(sentence, offset, actors, k):
     return out
 
 
+def _clause_span(sentence: str, a: int, b: int) -> tuple[int, int]:
+    """From the start of the clause holding `a` to the end of the clause holding `b`."""
+    end = len(sentence)
+    for c in "，,；;。":
+        i = sentence.find(c, max(b, 0))
+        if i != -1:
+            end = min(end, i)
+    return _clause_start(sentence, max(a, 0)), end
+
+
 def _clause_start(sentence: str, pos: int) -> int:
     cut = max(sentence.rfind(c, 0, pos) for c in "，,：:")
     return cut + 1
 
 
 def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject: Actor | None):
-    """(kind, head, tail, implicit, extra) tuples for one sentence.
+    """(kind, head, tail, implicit, span) tuples for one sentence.
 
     `actors` are the outer mentions in order; `subject` is the acting body of the passage,
     used where the sentence leaves its own subject out. For "agreement" the head is the
-    tuple of parties and `extra` the agreement noun; for "founded" the head is the new body.
+    tuple of parties and the tail the agreement noun; for "founded" the head is the new body.
+    `span` is the stretch of the sentence (clause start to clause end) whose markers give
+    the relation's status.
 
     >>> A = lambda s, e, n, t="University": Actor(s, e, n, t)
     >>> s = "湖南大学与香港大学签订了合作协议"
@@ -147,7 +159,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if len(run) >= 2 and COOPERATION.search(sentence) and before_run not in ("与", "同", "跟", "和", "及", "、"):
             for x in range(len(run)):
                 for y in range(x + 1, len(run)):
-                    out.append(("partner", run[x].canonical, run[y].canonical, False, None))
+                    out.append(("partner", run[x].canonical, run[y].canonical, False,
+                                _clause_span(sentence, run[0].start - offset, run[-1].end - offset)))
         run = [a] if a is not None and a.type == "Region" and a.end - a.start == 1 else []
 
     if not actors:
@@ -181,10 +194,12 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             continue
         handled = True
         rights = [actors[k] for k in right]
+        anchor = min([a.start - offset for a in left_actors if not a.implicit and a.start >= offset] + [m.start()])
+        span = _clause_span(sentence, anchor, rights[-1].end - offset)
         for left in left_actors:
             for r in rights:
                 if r.canonical != left.canonical:
-                    out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, None))
+                    out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, span))
         tail = sentence[rights[-1].end - offset:]
         signing = SIGNING.search(tail)
         if signing and len(left_actors) == 1:
@@ -194,7 +209,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             groups = [[r] for r in rights] if "分别" in sentence else [rights]
             for g in groups:
                 parties = tuple(dict.fromkeys(a.canonical for a in left_actors + g))
-                out.append(("agreement", parties, noun, left_actors[0].implicit, None))
+                out.append(("agreement", parties, noun, left_actors[0].implicit, span))
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     if not handled:
@@ -214,7 +229,8 @@ def _founded(sentence, offset, actors, after, founders):
         if FOUNDING.search(between):
             for f in founders:
                 if f.canonical != c.canonical:
-                    out.append(("founded", c.canonical, f.canonical, f.implicit, None))
+                    out.append(("founded", c.canonical, f.canonical, f.implicit,
+                                _clause_span(sentence, max(after, c.start - 12) - offset, c.end - offset)))
             break
     return out
 
@@ -236,17 +252,20 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject):
             host = next((a for a in actors if a.start - offset == members[-1].end - offset + visit.start(2)), None)
             if host is not None:
                 for mbr in members:
-                    out.append(("partner", mbr.canonical, host.canonical, False, None))
+                    out.append(("partner", mbr.canonical, host.canonical, False,
+                                _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
         if len(members) >= 2 and len(lead) <= 3 and re.match(r"^等?(?:共同|联合|双方|携手|合作|一起|签署|签订)", tail):
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
-                    out.append(("partner", members[x].canonical, members[y].canonical, False, None))
+                    out.append(("partner", members[x].canonical, members[y].canonical, False,
+                                _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)))
         elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来", lead):
             agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
             if agent is None:
                 continue
             for mbr in members:
                 if mbr.canonical != agent.canonical:
-                    out.append(("partner", agent.canonical, mbr.canonical, agent.implicit, None))
+                    out.append(("partner", agent.canonical, mbr.canonical, agent.implicit,
+                                _clause_span(sentence, members[0].start - offset, members[-1].end - offset)))
     return out
