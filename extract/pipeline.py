@@ -112,6 +112,25 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
     return ctx
 
 
+def is_plan(simp: str) -> bool:
+    """Whether the document is a plan (规划, 实施方案, 意见 ...), where what it says is to be done.
+
+    The title decides: the document a notice issues (关于印发《…方案》的通知), else the first
+    line of text.
+
+    >>> is_plan("关于印发《湖南省对接粤港澳大湾区实施方案》的通知"), is_plan("理大与福州大学签署合作备忘录")
+    (True, False)
+    """
+    head = simp[:600]
+    m = re.search(r"印发[^《\n]{0,20}《([^》\n]+)》", head)
+    if m:
+        title = m.group(1)
+    else:
+        title = next((line.strip() for line in head.split("\n") if line.strip()), "")
+    title = re.sub(r"[(（][^)）]*[)）]$", "", title.strip()).strip("》”」 ")
+    return bool(re.search(f"(?:{_PLAN_TITLE.pattern})$", title))
+
+
 def is_media(name: str) -> bool:
     """A newspaper or broadcaster writes about cooperation; it is not the actor."""
     return bool(_MEDIA.search(name))
@@ -176,7 +195,7 @@ class RelationReader:
         mentions = doc._.mentions or []
         relations: list[Relation] = []
         gaz = self.gazetteer
-        plan_doc = bool(_PLAN_TITLE.search(simp[:200]))
+        plan_doc = is_plan(simp)
         status = "planned" if plan_doc else None
         subject = None
         if ctx.author and not is_media(ctx.author):
