@@ -168,6 +168,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
     first = actors[0]
     sentence_subject = first if first.start - offset <= 3 and not first.implicit else None
     handled = False
+    used: set[int] = set()
     for m in re.finditer(r"与|同|跟", sentence):
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
         if not after or actors[after[0]].start - offset != m.end():
@@ -193,6 +194,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if not left_actors:
             continue
         handled = True
+        used.update(right)
+        used.update(k for k, a in enumerate(actors) if a in left_actors)
         rights = [actors[k] for k in right]
         anchor = min([a.start - offset for a in left_actors if not a.implicit and a.start >= offset] + [m.start()])
         span = _clause_span(sentence, anchor, rights[-1].end - offset)
@@ -212,8 +215,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
                 out.append(("agreement", parties, noun, left_actors[0].implicit, span))
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
+    out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject, used))
     if not handled:
-        out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject))
         founders = [sentence_subject] if sentence_subject else ([subject] if subject else [])
         out.extend(_founded(sentence, offset, actors, offset, founders))
     return out
@@ -235,13 +238,15 @@ def _founded(sentence, offset, actors, after, founders):
     return out
 
 
-def _coordinated(sentence, offset, actors, subject, sentence_subject):
+def _coordinated(sentence, offset, actors, subject, sentence_subject, used=frozenset()):
     """Lists joined by 、/和 without 与: co-agents open the clause, co-objects follow a verb."""
     out = []
     k = 0
     while k < len(actors):
         group = _group_after(sentence, offset, actors, k)
         k = group[-1] + 1
+        if used.intersection(group):
+            continue
         members = [actors[i] for i in group]
         cs = _clause_start(sentence, members[0].start - offset)
         lead = sentence[cs:members[0].start - offset]
