@@ -31,7 +31,7 @@ FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|�
                       r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
                       r"筹建|搭建|建立|开设|挂牌|揭牌成立)了?$")
 NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
-LIST_SEP = re.compile(r"^(?:、|和|及|以及|与|,|，|或)$")
+LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
 ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
                      r"进一步|深入|不断|多次|一起|一道|联合|携手|双方|等单位|等机构|等)*$")
 FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
@@ -43,7 +43,12 @@ SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|�
                              r"工作思路|总体要求|基本原则|目标任务|建议|对策|展望|计划")
 SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
                               r"主要成绩|成果|现状")
-_VISIT = re.compile(r"^[^，,。；]*?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
+_VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
+# "…一行访问了C", "拜访C": the visitors and the body they call on
+_CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
+# a title and a person's name between two bodies of a list: A副会长李国华、B
+_PERSON_GAP = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|教授|院士|总裁|经理|董事|秘书)"
+                         r"[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ def _listed(sentence, offset, a: Actor, b: Actor) -> bool:
     gap = sentence[a.end - offset:b.start - offset]
     if not gap:
         return a.type == b.type == "Region" and a.end - a.start == 1 and b.end - b.start == 1
-    return bool(LIST_SEP.match(gap))
+    return bool(LIST_SEP.match(gap) or (a.type != "Region" and _PERSON_GAP.match(gap)))
 
 
 def _group_after(sentence, offset, actors, k):
@@ -260,12 +265,21 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                     out.append(("partner", mbr.canonical, host.canonical, False,
                                 _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
+        call = _CALL_ON.search(tail)
+        if call and len(lead) <= 6:
+            host = next((a for a in actors if a.start - offset == members[-1].end - offset + call.end()), None)
+            if host is not None and host not in members:
+                for mbr in members:
+                    if mbr.canonical != host.canonical:
+                        out.append(("partner", mbr.canonical, host.canonical, False,
+                                    _clause_span(sentence, members[0].start - offset, host.end - offset)))
+                continue
         if len(members) >= 2 and len(lead) <= 3 and re.match(r"^等?(?:共同|联合|双方|携手|合作|一起|签署|签订)", tail):
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     out.append(("partner", members[x].canonical, members[y].canonical, False,
                                 _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)))
-        elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来", lead):
+        elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来|会见|会晤|会谈|走访|拜访|拜会|访问|考察", lead):
             agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
             if agent is None:
                 continue
