@@ -39,6 +39,21 @@ def _name_generic_agreements(rec: DocumentRecord):
         rec.relations = [replace(r, head=rename.get(r.head, r.head)) for r in rec.relations]
 
 
+_ZONE_TYPES = {"DevelopmentZone", "FreeTradeZone", "Platform"}
+_ZONE_HEAD = re.compile(r"(?:综合保税区|保税物流中心|保税区|机场|港|口岸|新区|高新区|经开区|开发区|产业园|工业园|示范区)$")
+
+
+def _same_place_and_head(short, full, place, typ) -> bool:
+    """岳阳综合保税区 and 岳阳城陵矶综合保税区, 长沙机场 and 长沙黄花机场: the same city, the same
+    kind of zone, the longer name only adds the locality."""
+    if typ not in _ZONE_TYPES or place is None or place[0].level not in ("city", "county"):
+        return False
+    head = _ZONE_HEAD.search(short)
+    n = place[1]
+    return bool(head) and short[:n] == full[:n] and full.endswith(head.group()) \
+        and short == full[:n] + head.group()
+
+
 def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
     """Fold a short form into the full name it abbreviates in the same document.
 
@@ -63,7 +78,8 @@ def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
                 continue
             place = gaz.region_prefix(full)
             is_short = (full.endswith(short) and place is not None and place[1] == len(full) - len(short)) \
-                or (short.endswith("委") and full == short + "员会")
+                or (short.endswith("委") and full == short + "员会") \
+                or _same_place_and_head(short, full, place, ent.type)
             if is_short:
                 out[short] = full
                 target = entities[full]

@@ -57,8 +57,11 @@ class Gazetteer:
         self.province_abbr: dict[str, str] = {}    # 湘 → 湖南
         self.province_full: dict[str, str] = {}    # 湖南 → 湖南省
         self.agency_heads: dict[str, tuple[str, str]] = {}  # 科技厅 → (科学技术厅, type)
+        self.combo_abbr: dict[str, str] = {}       # 深 → 深圳, only inside runs like 深港
+        self.traps: set[str] = set()               # 四平台: holds 四平 but names no place
         self._automaton = None
         self._agency_automaton = None
+        self._trap_automaton = None
 
     def add(self, name: str, known: Known, aliases=()):
         key = to_simplified_name(name)
@@ -80,6 +83,19 @@ class Gazetteer:
 
     def lookup(self, surface: str) -> Known | None:
         return self.names.get(to_simplified_name(surface))
+
+    def trap_matches(self, simplified_text: str):
+        """(start, end) of words that contain a name without naming it (四平台, 出海口)."""
+        if not self.traps:
+            return
+        if self._trap_automaton is None:
+            auto = ahocorasick.Automaton()
+            for word in self.traps:
+                auto.add_word(word, len(word))
+            auto.make_automaton()
+            self._trap_automaton = auto
+        for end, length in self._trap_automaton.iter(simplified_text):
+            yield end + 1 - length, end + 1
 
     def agency_words(self, simplified_text: str):
         """(start, end) of department names (人力资源和社会保障厅 ...): no boundary word may
@@ -143,6 +159,16 @@ def _load_agency_heads(g: Gazetteer, path: Path):
         g.agency_heads.setdefault(row["full"], (row["full"], row.get("type") or "GovernmentAgency"))
 
 
+def _load_lexicons(g: Gazetteer):
+    from ontology import LEXICON_DIR
+
+    if (LEXICON_DIR / "combo_abbreviations.tsv").exists():
+        for row in _rows(LEXICON_DIR / "combo_abbreviations.tsv"):
+            g.combo_abbr[row["abbr"]] = row["region"]
+    if (LEXICON_DIR / "false_matches.tsv").exists():
+        g.traps = {row["text"] for row in _rows(LEXICON_DIR / "false_matches.tsv")}
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """Read every table in `folder` (default: the packaged `ontology/gazetteers/`)."""
@@ -157,4 +183,5 @@ def load_gazetteer(folder: str | None = None) -> Gazetteer:
             _load_agency_heads(g, path)
         else:
             _load_organisations(g, path)
+    _load_lexicons(g)
     return g

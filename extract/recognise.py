@@ -24,6 +24,8 @@ _TITLE = re.compile(r"[《“「『\"]([^《》“”「」『』\"\n]{2,80})[�
 _AGREEMENT_TITLE = re.compile(r"(?:协议书?|协定|备忘录|安排|合同|合约|意向书|框架协议|协调|议定书|公约|纪要)$")
 _POLICY_TITLE = re.compile(r"(?:方案|规划|意见|办法|通知|条例|规定|纲要|计划|决定|措施|细则|指引)$")
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
+# abbreviations that are also everyday words (新, 青, 宁 ...): only in runs like 湘港澳
+_AMBIGUOUS_ABBR = set("新青宁吉台蒙黑云甘陕晋冀鲁苏皖豫鄂赣闽川贵")
 _COMBO_FOLLOW = ("合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
                  "澳", "服贸", "科技", "教育", "青年", "文化", "旅游", "贸易", "金融", "联动", "协同",
                  "深度", "共建", "联合", "互联", "物流", "铁海", "非", "海外")
@@ -47,28 +49,38 @@ _PLACE_AFTER = set("县市区旗州、，,。；;和与及等)(的地在到至�
 _PLACE_BEFORE = set("、，,。；;和与及在到至赴(市省州—-")
 
 
+_ADMIN_SUFFIX = set("县市区旗")
+
+
 def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
+    traps = [(lo + s, lo + e) for s, e in gaz.trap_matches(text[lo:hi])]
     for s, e, known in gaz.matches(text[lo:hi]):
         s, e = lo + s, lo + e
         if known.type == "Region" and known.level == "county" and e - s <= 2:
             after = text[e:e + 1]
             before = text[s - 1:s] if s > lo else "\n"
-            if not ((not after or after in _PLACE_AFTER or after.isspace())
+            if after not in _ADMIN_SUFFIX and not (
+                    (not after or after in _PLACE_AFTER or after.isspace())
                     and (before in _PLACE_BEFORE or before.isspace() or gaz.region_prefix(text[max(lo, s - 4):e]))):
                 continue
+        if traps and any(ts <= s and e <= te for ts, te in traps):
+            continue
         yield Span(s, e, text[s:e], known.type, "gazetteer", known=known)
 
 
 def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
     if not gaz.province_abbr:
         return
-    chars = "".join(sorted(gaz.province_abbr))
+    abbr = {**gaz.combo_abbr, **gaz.province_abbr}
+    chars = "".join(sorted(abbr))
     for m in re.finditer(f"[{re.escape(chars)}]{{2,5}}", text[lo:hi]):
         after = text[lo + m.end(): lo + m.end() + 2]
         if not after.startswith(_COMBO_FOLLOW):
             continue
+        if not any(ch in gaz.province_abbr for ch in m.group()):
+            continue
         for i, ch in enumerate(m.group()):
-            province = gaz.province_abbr[ch]
+            province = abbr[ch]
             known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
             yield Span(lo + m.start() + i, lo + m.start() + i + 1, ch, "Region", "abbr", known=known)
 
@@ -90,6 +102,8 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
         return True
     if (name[0] in "省市县" and len(name) > 2) or name.startswith("自治区"):
         return True
+    if name[0] in "厅局署" and len(name) > 3:
+        return True  # 厅服贸处: a unit of the author's own department
     if name[0].isascii() and name[0].isalpha():
         return True
     if name[0] in gaz.province_abbr and len(name) > 1 and name[1] in gaz.province_abbr:
@@ -155,13 +169,30 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     if gaz.province_abbr:
         for m in _TRAVEL.finditer(text, lo, hi):
             ch = m.group(2)
-            if ch in gaz.province_abbr:
+            if ch in gaz.province_abbr and ch not in _AMBIGUOUS_ABBR:
                 province = gaz.province_abbr[ch]
                 known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
                 spans.append(Span(m.start(2), m.end(2), ch, "Region", "abbr", known=known))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "Region", "own-region"))
+    # "特区政府" names a government only in context; the resolver picks the SAR
+    for m in re.finditer("特区政府", text[lo:hi]):
+        spans.append(Span(lo + m.start(), lo + m.end(), m.group(), "GovernmentAgency", "context"))
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
-    return _pick(spans)
+    return [_with_place_suffix(text, sp, gaz, hi) for sp in _pick(spans)]
+
+
+def _with_place_suffix(text: str, sp: Span, gaz: Gazetteer, hi: int) -> Span:
+    """中欧班列(长沙), 海峡两岸产业合作区(湖南): a place in brackets after a name makes a local
+    entity of its own."""
+    if sp.type == "Region" or text[sp.end:sp.end + 1] != "(":
+        return sp
+    close = text.find(")", sp.end, min(hi, sp.end + 8))
+    if close == -1:
+        return sp
+    place = gaz.names.get(text[sp.end + 1:close])
+    if place is None or place.type != "Region":
+        return sp
+    return Span(sp.start, close + 1, text[sp.start:close + 1], sp.type, "grammar", head=sp.head, inner=sp.inner)
