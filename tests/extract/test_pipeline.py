@@ -1,0 +1,95 @@
+"""The spaCy pipeline end to end, on short texts written for these tests."""
+import extract
+from extract.normalise import normalise
+
+
+def _record(nlp, text):
+    return extract.extract_document(nlp, text, "t")
+
+
+def _pairs(rec, kind="partner"):
+    return {frozenset((r.head, r.tail)) for r in rec.relations if r.kind == kind}
+
+
+def test_doc_has_entities_with_canonical_kb_ids(nlp):
+    doc = nlp(normalise("香港貿易發展局與湖南省商務廳簽署了合作備忘錄。"))
+    assert [(e.label_, e.kb_id_) for e in doc.ents] == [
+        ("GovernmentAgency", "香港贸易发展局"), ("GovernmentAgency", "湖南省商务厅")]
+    assert {r.kind for r in doc._.relations} >= {"partner", "party"}
+
+
+def test_traditional_surface_form_is_kept_as_alias(nlp):
+    rec = _record(nlp, "香港貿易發展局與湖南省商務廳簽署了合作備忘錄。")
+    assert "香港貿易發展局" in rec.entities["香港贸易发展局"].aliases
+
+
+def test_alias_resolves_to_canonical(nlp):
+    rec = _record(nlp, "湖南大学与香港贸发局开展合作。")
+    assert "香港贸易发展局" in rec.entities
+    assert frozenset(("湖南大学", "香港贸易发展局")) in _pairs(rec)
+
+
+def test_one_relation_per_listed_party(nlp):
+    rec = _record(nlp, "湖南省商务厅与香港中华总商会、香港工业总会和香港总商会签署了合作协议。")
+    assert _pairs(rec) == {frozenset(("湖南省商务厅", x)) for x in ("香港中华总商会", "香港工业总会", "香港总商会")}
+    parties = {r.tail for r in rec.relations if r.kind == "party"}
+    assert parties == {"湖南省商务厅", "香港中华总商会", "香港工业总会", "香港总商会"}
+
+
+def test_separately_signed_agreements_are_bilateral(nlp):
+    rec = _record(nlp, "湖南省商务厅分别与香港中华总商会、香港工业总会签署了合作备忘录。")
+    agreements = {}
+    for r in rec.relations:
+        if r.kind == "party":
+            agreements.setdefault(r.head, set()).add(r.tail)
+    assert sorted(map(sorted, agreements.values())) == [["湖南省商务厅", "香港中华总商会"], ["湖南省商务厅", "香港工业总会"]]
+
+
+def test_region_abbreviations_cooperate(nlp):
+    rec = _record(nlp, "近年来，湘港澳合作不断深化。")
+    assert _pairs(rec) == {frozenset(p) for p in (("湖南", "香港"), ("湖南", "澳门"), ("香港", "澳门"))}
+
+
+def test_founded_and_part_of(nlp):
+    rec = _record(nlp, "中南大学与香港科技大学合作组建了国家先进材料工程中心香港分中心。")
+    founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+    assert founded == {("国家先进材料工程中心香港分中心", "中南大学"), ("国家先进材料工程中心香港分中心", "香港科技大学")}
+
+
+def test_nested_name_is_part_of_its_parent(nlp):
+    rec = _record(nlp, "香港城市大学长沙创新科技中心正式揭牌。")
+    assert ("香港城市大学长沙创新科技中心", "香港城市大学") in {
+        (r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+
+
+def test_status_follows_tense_markers(nlp):
+    rec = _record(nlp, "湖南大学与香港大学签订了合作协议。湖南师范大学将与香港中文大学开展联合研究。")
+    status = {frozenset((r.head, r.tail)): r.status for r in rec.relations if r.kind == "partner"}
+    assert status[frozenset(("湖南大学", "香港大学"))] == "realized"
+    assert status[frozenset(("湖南师范大学", "香港中文大学"))] == "planned"
+
+
+def test_self_reference_is_the_author_and_implicit(nlp):
+    text = "湖南省商务厅\n关于工作情况的报告\n我厅与香港投资推广署共同举办了推介会。"
+    rec = _record(nlp, text)
+    rel = next(r for r in rec.relations if r.kind == "partner")
+    assert {rel.head, rel.tail} == {"湖南省商务厅", "香港投资推广署"} and rel.implicit
+
+
+def test_provincial_department_takes_the_documents_province(nlp):
+    text = "贵州省外事办公室\n关于提案的答复\n省科技厅与香港科技大学签署了合作协议。"
+    rec = _record(nlp, text)
+    assert "贵州省科学技术厅" in rec.entities
+    assert rec.entities["贵州省科学技术厅"].region == "贵州"
+
+
+def test_boilerplate_lines_are_not_extracted(nlp):
+    rec = _record(nlp, "湖南大学与香港大学合作。\n主办单位:湖南省人民政府办公厅 湘ICP备00000000号")
+    assert "湖南省人民政府办公厅" not in rec.entities
+
+
+def test_policy_titles_are_not_entities_but_agreements_are(nlp):
+    rec = _record(nlp, "湖南大学与香港大学签署《湘港高校科研合作框架协议》，落实《湖南省开放发展实施方案》。")
+    types = {n: e.type for n, e in rec.entities.items()}
+    assert types.get("湘港高校科研合作框架协议") == "Agreement"
+    assert "湖南省开放发展实施方案" not in types

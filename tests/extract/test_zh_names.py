@@ -1,0 +1,58 @@
+"""The name grammar on sentences written for these tests."""
+import pytest
+
+from extract.gazetteer import load_gazetteer
+from extract.recognise import recognise
+from extract.zh_names import load_grammar
+
+
+@pytest.fixture(scope="module")
+def spans():
+    g, gaz = load_grammar(), load_gazetteer()
+    return lambda text: [s for s in recognise(text, gaz, g) if s.type != "Region"]
+
+
+@pytest.fixture(scope="module")
+def names(spans):
+    return lambda text: [s.text for s in spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verbs and function words are not part of names
+    ("支持长沙市星海新材料有限公司与香港城市大学开展合作", ["长沙市星海新材料有限公司", "香港城市大学"]),
+    ("推动益阳片区与华南理工大学合作共建益华先进制造研究院", ["益阳片区", "华南理工大学", "益华先进制造研究院"]),
+    # names containing verbs and 和
+    ("香港贸易发展局将派团参展", ["香港贸易发展局"]),
+    ("省人力资源和社会保障厅牵头", ["省人力资源和社会保障厅"]),
+    # nested names are found whole
+    ("香港城市大学长沙创新科技中心揭牌", ["香港城市大学长沙创新科技中心"]),
+    # lists
+    ("与香港中华总商会、香港工业总会等三大商会座谈", ["香港中华总商会", "香港工业总会"]),
+])
+def test_names_and_their_boundaries(names, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "优化城乡商业网点布局",            # 布局 ends in a head character
+    "按照办法执行",                    # 办法
+    "各类商会和有关部门",              # generic mentions
+    "香港各大学与内地高校",            # a class, not a body
+    "贵州企业赴港参展",                # place + class head
+    "(一)完善消费平台",                # heading numbering, weak head without a proper prefix
+])
+def test_generic_mentions_are_not_names(names, text):
+    assert names(text) == []
+
+
+def test_two_bodies_written_together_are_split(names):
+    assert names("自治区党委办公厅自治区人民政府办公厅关于印发通知") == ["自治区党委办公厅", "自治区人民政府办公厅"]
+
+
+def test_a_nested_name_keeps_its_parent_inside(spans):
+    [outer] = spans("香港城市大学长沙创新科技中心揭牌")
+    assert [i.text for i in outer.inner if i.type != "Region"] == ["香港城市大学"]
+
+
+def test_a_branch_keeps_its_parent_in_its_name(names):
+    assert names("澳门贸易投资促进局武汉代表处今日启用")[-1] == "澳门贸易投资促进局武汉代表处"
