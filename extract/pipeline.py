@@ -176,8 +176,30 @@ class EntityRecogniser:
         r = resolve_span(sp, self.gazetteer, ctx)
         if r is None:
             return None
-        inner = [m for m in (self._resolve(i, text, ctx) for i in sp.inner) if m is not None]
+        inner = [m for m in (self._resolve(i, text, ctx) for i in sp.inner if _may_contain(sp, i))
+                 if m is not None]
         return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner)
+
+
+# What a name may hold at its start as its parent: a lab its university, an area its zone.
+_PARENT_TYPES = {
+    "ResearchInstitute": {"University", "ResearchInstitute", "Enterprise", "GovernmentAgency", "Organization"},
+    "University": {"University"},
+    "GovernmentAgency": {"GovernmentAgency"},
+    "Enterprise": {"Enterprise"},
+    "ChamberOfCommerce": {"ChamberOfCommerce"},
+    "Organization": {"Organization", "University"},
+    "FreeTradeZone": {"FreeTradeZone"},
+    "DevelopmentZone": {"FreeTradeZone", "DevelopmentZone"},
+    "Platform": {"Platform", "FreeTradeZone", "DevelopmentZone"},
+}
+
+
+def _may_contain(host: Span, inner: Span) -> bool:
+    """Regions inside a name give its region; a body at its start may be its parent."""
+    if inner.type == "Region":
+        return True
+    return inner.start == host.start and inner.type in _PARENT_TYPES.get(host.type, ())
 
 
 def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | None:

@@ -120,7 +120,38 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
                 full, _ = _expand_department(gaz, rest)
                 if full != rest or text[n:n + 1] in ("省", "市"):
                     canonical = province_full + full
-    elif typ not in ("Region",) and ctx.province:
+    inside = name_region(gaz, text)
+    if inside:
+        region = inside
+    elif region is None and typ != "Region" and ctx.province and not text.startswith(_NATIONAL):
         region = ctx.province
     return Resolved(canonical, typ, region)
+
+
+_NATIONAL = ("中国", "国家", "中共中央", "全国", "中央", "国务院")
+
+
+def name_region(gaz: Gazetteer, name: str) -> str | None:
+    """The province a name places itself in: the last place it names (中国国际贸易促进委员会
+    江西省分会 → 江西; 香港理工大学晋江技术创新研究院 → 福建), else the region of a known body it
+    opens with (前海深港国际金融城 → 广东).
+
+    >>> from extract.gazetteer import load_gazetteer
+    >>> name_region(load_gazetteer(), "中国国际贸易促进委员会江西省分会")
+    '江西'
+    """
+    last, opener, country = None, None, None
+    for s, e, known in gaz.matches(name):
+        if known.type == "Region":
+            if known.level == "macro" or (known.level == "county" and e - s <= 2 and name[e:e + 1] not in "县市区"):
+                continue
+            if known.level == "country":
+                country = country or known.region
+            elif last is None or s >= last[0]:
+                last = (s, known.region)
+        elif s == 0 and known.region and e < len(name):
+            opener = opener or known.region
+    if last:
+        return last[1]
+    return opener or (country if country and country != "中国" else None)
 
