@@ -221,24 +221,47 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject, used))
-    if not handled:
-        founders = [sentence_subject] if sentence_subject else ([subject] if subject else [])
-        out.extend(_founded(sentence, offset, actors, offset, founders))
+    founded = {h for k, h, *_ in out if k == "founded"}
+    for c in actors:
+        if c.canonical in founded or c.type == "Region" or c.implicit:
+            continue
+        between = sentence[max(0, c.start - offset - 12):c.start - offset].rstrip("“\"「『《(")
+        if not FOUNDING.search(between):
+            continue
+        # the founder: the body that opens the clause, else the sentence's, else the passage's
+        cs = _clause_start(sentence, c.start - offset)
+        opener = next((a for a in actors if cs <= a.start - offset <= cs + 3 and a.end <= c.start
+                       and a.type != "Region"), None)
+        founder = opener or (sentence_subject if sentence_subject and sentence_subject.end <= c.start else subject)
+        if founder is not None and founder.canonical != c.canonical:
+            out.append(("founded", c.canonical, founder.canonical, founder.implicit,
+                        _clause_span(sentence, c.start - offset - 12, c.end - offset)))
     return out
 
 
-def _founded(sentence, offset, actors, after, founders):
-    """C founded by each founder, where a founding verb stands just before C."""
+def _founded(sentence, offset, actors, after, founders, first_only=True):
+    """C founded by each founder, where a founding verb stands just before C.
+
+    After a 与 list only the next body in the same clause counts ("A与B合作共建C"); on its own
+    ("设立C", "推动组建C") every founding verb in the sentence does.
+    """
     out = []
+    stop = len(sentence)
+    if first_only:
+        stop = min([sentence.find(c, after - offset) for c in "，,；;。" if sentence.find(c, after - offset) != -1]
+                   + [len(sentence)])
     for c in actors:
-        if c.start < after or c.type == "Region" or c.implicit:
+        if c.start < after or c.type == "Region" or c.implicit or c.start - offset > stop:
             continue
-        between = sentence[max(after, c.start - 12) - offset:c.start - offset]
+        between = sentence[max(after, c.start - 12) - offset:c.start - offset].rstrip("“\"「『《(")
         if FOUNDING.search(between):
             for f in founders:
                 if f.canonical != c.canonical:
                     out.append(("founded", c.canonical, f.canonical, f.implicit,
                                 _clause_span(sentence, max(after, c.start - 12) - offset, c.end - offset)))
+            if first_only:
+                break
+        elif first_only:
             break
     return out
 
