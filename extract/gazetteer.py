@@ -59,6 +59,7 @@ class Gazetteer:
         self.agency_heads: dict[str, tuple[str, str]] = {}  # 科技厅 → (科学技术厅, type)
         self.combo_abbr: dict[str, str] = {}       # 深 → 深圳, only inside runs like 深港
         self.traps: set[str] = set()               # 四平台: holds 四平 but names no place
+        self.proper_openers: tuple[str, ...] = ()  # 海峡两岸, 一带一路: open specific names
         self._automaton = None
         self._agency_automaton = None
         self._trap_automaton = None
@@ -165,6 +166,8 @@ def _load_lexicons(g: Gazetteer):
     if (LEXICON_DIR / "combo_abbreviations.tsv").exists():
         for row in _rows(LEXICON_DIR / "combo_abbreviations.tsv"):
             g.combo_abbr[row["abbr"]] = row["region"]
+    if (LEXICON_DIR / "proper_openers.tsv").exists():
+        g.proper_openers = tuple(sorted(row["text"] for row in _rows(LEXICON_DIR / "proper_openers.tsv")))
     if (LEXICON_DIR / "false_matches.tsv").exists():
         g.traps = {row["text"] for row in _rows(LEXICON_DIR / "false_matches.tsv")}
 

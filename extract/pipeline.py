@@ -239,6 +239,9 @@ class RelationReader:
 
         known_here = {mm.entity.canonical for m in mentions for mm in [m] + m.inner
                       if mm.entity.type != "Region"}
+        region_of = {m.entity.canonical: m.entity.region for m in mentions}
+        if subject is not None:
+            region_of.setdefault(subject.canonical, ctx.province)
         by_start = sorted(mentions, key=lambda m: m.start)
         idx = 0
         for lo, hi in content_spans(simp):
@@ -275,6 +278,8 @@ class RelationReader:
                         agreement = named[0].entity.canonical if named else "、".join(parties) + noun
                         for p in parties:
                             relations.append(Relation("party", agreement, p, st, implicit, ev))
+                    elif kind == "partner" and implicit and (region_of.get(head) == tail or region_of.get(tail) == head):
+                        continue  # a body and its own province, paired only through an omitted subject
                     else:
                         relations.append(Relation(kind, head, tail, st, implicit, ev))
         doc._.relations = relations

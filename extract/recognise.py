@@ -106,7 +106,10 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
         return True  # 厅服贸处: a unit of the author's own department
     if name[0].isascii() and name[0].isalpha():
         return True
-    if name[0] in gaz.province_abbr and len(name) > 1 and name[1] in gaz.province_abbr:
+    abbr = gaz.province_abbr.keys() | gaz.combo_abbr.keys()
+    if name[0] in abbr and len(name) > 1 and name[1] in abbr:
+        return True
+    if name.startswith(gaz.proper_openers):
         return True
     for n in range(min(len(name) - 1, 16), 1, -1):
         if name[:n] in gaz.names:

@@ -43,6 +43,8 @@ SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|�
                              r"工作思路|总体要求|基本原则|目标任务|建议|对策|展望|计划")
 SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
                               r"主要成绩|成果|现状")
+# "湘港澳合作", "赣港经贸合作活动": a run of places that cooperate, unlike "港澳台地区"
+_RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
 _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
@@ -161,7 +163,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             run.append(a)
             continue
         before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""
-        if len(run) >= 2 and COOPERATION.search(sentence) and before_run not in ("与", "同", "跟", "和", "及", "、"):
+        after_run = sentence[run[-1].end - offset:run[-1].end - offset + 8] if run else ""
+        if len(run) >= 2 and _RUN_COOPERATION.match(after_run) and before_run not in ("与", "同", "跟", "和", "及", "、"):
             for x in range(len(run)):
                 for y in range(x + 1, len(run)):
                     out.append(("partner", run[x].canonical, run[y].canonical, False,
