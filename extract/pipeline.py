@@ -273,13 +273,14 @@ class RelationReader:
                     st = clause_status(sentence[span[0]:span[1]], status) if span else clause_status(sentence, status)
                     if kind == "agreement":
                         parties = sorted(set(head))
-                        named = [m for m in ms if m.entity.type == "Agreement"]
+                        named = [m for m in ms if m.entity.type == "Agreement"
+                                 and s + span[0] <= m.start and m.end <= s + span[1] + 2]
                         noun = re.sub(r"^(?:签署|签订|签约|达成|缔结)了?", "", tail)
                         agreement = named[0].entity.canonical if named else "、".join(parties) + noun
                         for p in parties:
                             relations.append(Relation("party", agreement, p, st, implicit, ev))
-                    elif kind == "partner" and implicit and (region_of.get(head) == tail or region_of.get(tail) == head):
-                        continue  # a body and its own province, paired only through an omitted subject
+                    elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):
+                        continue  # a body and its own province: a place, not a partner
                     else:
                         relations.append(Relation(kind, head, tail, st, implicit, ev))
         doc._.relations = relations

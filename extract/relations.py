@@ -187,7 +187,9 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         # the left side: the actors just before the connector (adverbs may stand between)
         before = [k for k, a in enumerate(actors) if a.end - offset <= m.start()]
         left_actors: list[Actor] = []
-        if before and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
+        locative = before and sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]].start
+                                            - offset - 1):][:1] in ("在", "于", "到", "赴")
+        if before and not locative and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
             left_actors = [actors[k] for k in _group_before(sentence, offset, actors, before[-1])]
             used_left.update(_group_before(sentence, offset, actors, before[-1]))
         else:
@@ -211,7 +213,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             for r in rights:
                 if r.canonical != left.canonical:
                     out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, span))
-        tail = sentence[rights[-1].end - offset:]
+        tail = sentence[rights[-1].end - offset:span[1]]
         signing = SIGNING.search(tail)
         if signing and len(left_actors) == 1:
             noun = AGREEMENT_NOUN.search(signing.group())
