@@ -87,6 +87,8 @@ class NameGrammar:
         self._hard_re = re.compile("|".join(map(re.escape, sorted(hard, key=len, reverse=True))))
         self._soft_re = re.compile("|".join(map(re.escape, sorted(soft, key=len, reverse=True))))
         self._verb_re = re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
+        self._roles = {**{w: "soft" for w in soft}, **{w: "verb" for w in verbs}, **{w: "hard" for w in hard}}
+        self._any_re = re.compile("|".join(map(re.escape, sorted(self._roles, key=len, reverse=True))))
         self._generic_start = tuple(sorted(generic, key=len, reverse=True))
 
     def type_of(self, name: str) -> tuple[str, str, bool] | None:
@@ -112,10 +114,12 @@ class NameGrammar:
         return out
 
     def _cuts(self, regex, run, lo, hi, base, protected):
+        """(end, word) of each boundary word in run[lo:hi], longest word first at each place
+        (对接 is one soft word, not the hard 对 and a stray 接)."""
         cuts = []
         for m in regex.finditer(run, lo, hi):
             if not any(base + i in protected for i in range(m.start(), m.end())):
-                cuts.append(m.end())
+                cuts.append((m.end(), m.group()))
         return cuts
 
     def _in_run(self, run: str, base: int, proper, protected):
@@ -171,13 +175,12 @@ class NameGrammar:
         """
         lo = max(0, end - MAX_NAME)
         hs = end - len(head)
-        floors = self._cuts(self._hard_re, run, lo, hs, base, protected) + \
-            self._cuts(self._verb_re, run, lo, hs, base, protected)
+        cuts = self._cuts(self._any_re, run, lo, hs, base, protected)
+        floors = [c for c, w in cuts if self._roles[w] in ("hard", "verb")]
         floor = max(floors) if floors else lo
         # a cut may not split another head (先行|区国际商事仲裁院)
         inside = {i for m in self._head_re.finditer(run, floor, hs) for i in range(m.start() + 1, m.end())}
-        softs = sorted(c for c in self._cuts(self._soft_re, run, floor, hs, base, protected)
-                       if c > floor and c not in inside)
+        softs = sorted(c for c, w in cuts if self._roles[w] == "soft" and c > floor and c not in inside)
         starts = []
         for s in [floor] + softs:
             s = self._trim(run, s, end)
