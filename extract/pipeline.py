@@ -199,14 +199,14 @@ def _may_contain(host: Span, inner: Span) -> bool:
     """Regions inside a name give its region; a body at its start may be its parent."""
     if inner.type == "Region":
         return True
-    return inner.start == host.start and inner.type in _PARENT_TYPES.get(host.type, ())
+    return inner.start == host.start and (inner.source == "gazetteer" or inner.type in _PARENT_TYPES.get(host.type, ()))
 
 
 def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | None:
     if m.entity.parent:
         return m.entity.parent
     for inner in m.inner:
-        if inner.start == m.start and inner.entity.type in ORG_TYPES | {"FreeTradeZone", "DevelopmentZone"} \
+        if inner.start == m.start and inner.entity.type in _PARENT_TYPES.get(m.entity.type, ()) \
                 and inner.end < m.end:
             return inner.entity.canonical
     if m.entity.type == "FreeTradeZone" and m.entity.canonical.endswith("片区") and ctx.province:

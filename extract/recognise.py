@@ -23,6 +23,8 @@ _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
 _TITLE = re.compile(r"[《“「『\"]([^《》“”「」『』\"\n]{2,80})[》”」』\"]")
 _AGREEMENT_TITLE = re.compile(r"(?:协议书?|协定|备忘录|安排|合同|合约|意向书|框架协议|协调|议定书|公约|纪要)$")
 _POLICY_TITLE = re.compile(r"(?:方案|规划|意见|办法|通知|条例|规定|纲要|计划|决定|措施|细则|指引)$")
+# slogans in quotes: 一核两极多平台, 为国家试制度、为地方谋发展
+_SLOGAN = re.compile(r"[、，,；]|[一二两三四五六七八九十多][^一二两三四五六七八九十多]{0,3}[一二两三四五六七八九十多]|\+$")
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
 # abbreviations that are also everyday words (新, 青, 宁 ...): only in runs like 湘港澳
 _AMBIGUOUS_ABBR = set("新青宁吉台蒙黑云甘陕晋冀鲁苏皖豫鄂赣闽川贵")
@@ -98,7 +100,7 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     >>> proper_prefix(g, "长沙创新科技中心"), proper_prefix(g, "科技中心")
     (True, False)
     """
-    if name.startswith(_PROPER_STARTS) or _BILATERAL.match(name):
+    if name.startswith(_PROPER_STARTS) or _BILATERAL.match(name) or name[0] in "“「":
         return True
     if (name[0] in "省市县" and len(name) > 2) or name.startswith("自治区"):
         return True
@@ -167,6 +169,13 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         title = m.group(1)
         if _AGREEMENT_TITLE.search(title) and not _POLICY_TITLE.search(title):
             spans.append(Span(inner_start, inner_end, title, "Agreement", "title"))
+        elif m.group(0)[0] != "《" and not _POLICY_TITLE.search(title):
+            # a quoted name that ends in a head: “南沙工商考察活动” (verbs inside do not cut)
+            typed = grammar.type_of(title)
+            if typed is not None and len(title) > len(typed[1]) + 1 and len(title) <= 24 \
+                    and not _SLOGAN.search(title) and not grammar.is_generic(title, typed[1]) \
+                    and (typed[2] or proper_prefix(gaz, title) or grammar.quoted_name(title, typed[1])):
+                spans.append(Span(inner_start, inner_end, title, typed[0], "grammar", head=typed[1]))
     for m in _SELF_REFERENCES.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))
     if gaz.province_abbr:

@@ -21,7 +21,7 @@ from ontology import LEXICON_DIR
 
 __all__ = ["NameCandidate", "NameGrammar", "load_grammar"]
 
-_NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9()·&\-—"
+_NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9()·&\-—“”「」+"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENUM = re.compile(r"^(?:\(?[一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+、|[0-9]+[.、])")
 _ORDINAL = re.compile(r"^(?:[0-9]{2,4}年)?(?:第[0-9一二三四五六七八九十百]+[届次期])")
@@ -35,7 +35,7 @@ _RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", 
                 "港": "澳口资股人区城元府务商企台", "展": "开示览望现会销厅期位出", "节": "约能点奏目日假庆省",
                 "通道": "费", "基地": "建", "馆": "长员藏", "大学": "生城", "学院": "生派", "政府": "间"}
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
-_LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三"),
+_LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三周会"),
                "展": set("发进拓扩伸施开延"), "节": set("环季调细关礼情章春")}
 _BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
@@ -50,7 +50,8 @@ _NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变�
               "干部", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "总部", "本部",
               "创办", "举办", "承办", "主办", "协办", "督办", "会办", "交办", "开办", "兴办", "合办", "领办",
               "代办", "帮办", "包办", "申办", "联办", "快办", "网办", "通办", "好办", "一次办", "马上办",
-              "签署", "部署", "常委", "不局", "邮局", "棋局", "赌局")
+              "签署", "部署", "常委", "不局", "邮局", "棋局", "赌局",
+              "节活动", "会活动", "展活动", "周活动", "赛活动")
 
 
 @dataclass(frozen=True)
@@ -195,18 +196,29 @@ class NameGrammar:
         return None
 
     def _trim(self, run: str, start: int, end: int) -> int:
-        prefix = run[start:end]
-        for regex in (_ENUM, _ORDINAL, _LEADING_NUMBER):
-            m = regex.match(prefix)
-            if m and m.end() < len(prefix):
-                start += m.end()
-                prefix = run[start:end]
-        while prefix[:1] in (")", "-", "—", "·") and len(prefix) > 1:
-            start += 1
+        """Drop what may open a stretch but not a name: numbering, ordinals, stray brackets
+        and quotes that close before they open."""
+        while True:
+            before = start
             prefix = run[start:end]
-        if prefix.startswith("(") and ")" not in prefix:
-            start += 1
-        return start
+            close = max(prefix.rfind("”"), prefix.rfind("」"))
+            if close != -1 and prefix[:close].count("“") + prefix[:close].count("「") == 0:
+                start += close + 1
+            elif prefix[:1] in ("“", "「") and prefix.count("”") + prefix.count("」") == 0:
+                start += 1
+            else:
+                for regex in (_ENUM, _ORDINAL, _LEADING_NUMBER):
+                    m = regex.match(prefix)
+                    if m and m.end() < len(prefix):
+                        start += m.end()
+                        break
+                else:
+                    if (prefix[:1] in (")", "-", "—", "·", "+") or prefix[:1].isdigit()) and len(prefix) > 1:
+                        start += 1
+                    elif prefix.startswith("(") and ")" not in prefix:
+                        start += 1
+            if start == before:
+                return start
 
     def _acceptable(self, name: str, head: str, place_length: int = 0) -> bool:
         core = name[: len(name) - len(head)]
@@ -217,6 +229,14 @@ class NameGrammar:
         if name.startswith(self._generic_start) or core in self.generic or _GENERIC_INNER.search(core):
             return False
         return True
+
+    def quoted_name(self, name: str, head: str) -> bool:
+        """A quoted name with no verb or function word before its head reads as a name."""
+        return not any(self._roles[w] in ("hard", "verb") for _, w in
+                       self._cuts(self._any_re, name, 0, len(name) - len(head), 0, frozenset()))
+
+    def is_generic(self, name: str, head: str) -> bool:
+        return not self._acceptable(name, head)
 
     def is_class(self, name: str, head: str, place_length: int) -> bool:
         """A place followed by a class head and nothing else: 香港学校, 贵州企业."""
