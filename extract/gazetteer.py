@@ -60,6 +60,8 @@ class Gazetteer:
         self.combo_abbr: dict[str, str] = {}       # 深 → 深圳, only inside runs like 深港
         self.traps: set[str] = set()               # 四平台: holds 四平 but names no place
         self.proper_openers: tuple[str, ...] = ()  # 海峡两岸, 一带一路: open specific names
+        self.weak_openers: tuple[str, ...] = ("大湾区",)  # a place too broad to make a name specific
+        self.designations: set[str] = set()        # 国家企业技术中心: a status, not a body
         self._automaton = None
         self._agency_automaton = None
         self._trap_automaton = None
@@ -168,6 +170,8 @@ def _load_lexicons(g: Gazetteer):
             g.combo_abbr[row["abbr"]] = row["region"]
     if (LEXICON_DIR / "proper_openers.tsv").exists():
         g.proper_openers = tuple(sorted(row["text"] for row in _rows(LEXICON_DIR / "proper_openers.tsv")))
+    if (LEXICON_DIR / "designations.tsv").exists():
+        g.designations = {row["text"] for row in _rows(LEXICON_DIR / "designations.tsv")}
     if (LEXICON_DIR / "false_matches.tsv").exists():
         g.traps = {row["text"] for row in _rows(LEXICON_DIR / "false_matches.tsv")}
 

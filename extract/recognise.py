@@ -28,7 +28,7 @@ _SLOGAN = re.compile(r"[、，,；]|[一二两三四五六七八九十多][^一�
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
 # abbreviations that are also everyday words (新, 青, 宁 ...): only in runs like 湘港澳
 _AMBIGUOUS_ABBR = set("新青宁吉台蒙黑云甘陕晋冀鲁苏皖豫鄂赣闽川贵")
-_COMBO_FOLLOW = ("合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
+_COMBO_FOLLOW = ("口岸", "合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
                  "澳", "服贸", "科技", "教育", "青年", "文化", "旅游", "贸易", "金融", "联动", "协同",
                  "深度", "共建", "联合", "互联", "物流", "铁海", "非", "海外")
 
@@ -92,6 +92,11 @@ _PROPER_STARTS = ("中国", "中共", "国家", "全国", "中央", "国务院",
 _BILATERAL = re.compile(r"^中[非欧美日韩俄德法英葡阿东拉新巴意澳加印泰越老柬缅马菲蒙哈乌]")
 
 
+def _abbreviations_only(core: str, gaz: Gazetteer) -> bool:
+    """浙沪 in 浙沪口岸: places run together, the head is theirs, not a name's."""
+    return 2 <= len(core) <= 4 and all(ch in gaz.province_abbr or ch in gaz.combo_abbr for ch in core)
+
+
 def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     """Whether a name opens with something specific: a place, a known body, 中国/国家 ...
 
@@ -100,6 +105,8 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     >>> proper_prefix(g, "长沙创新科技中心"), proper_prefix(g, "科技中心")
     (True, False)
     """
+    if name.startswith(gaz.weak_openers):
+        return False
     if name.startswith(_PROPER_STARTS) or _BILATERAL.match(name) or name[0] in "“「":
         return True
     if (name[0] in "省市县" and len(name) > 2) or name.startswith("自治区"):
@@ -155,6 +162,8 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         place = gaz.region_prefix(c.text)
         if place is not None and grammar.is_class(c.text, c.head, place[1]):
             continue
+        if c.text in gaz.designations or _abbreviations_only(c.text[: len(c.text) - len(c.head)], gaz):
+            continue
         spans.append(Span(c.start, c.end, c.text, c.type, "grammar", head=c.head))
     abbr = list(_abbr_spans(text, gaz, lo, hi))
     if abbr:
@@ -174,7 +183,7 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
             typed = grammar.type_of(title)
             if typed is not None and len(title) > len(typed[1]) + 1 and len(title) <= 24 \
                     and not _SLOGAN.search(title) and not grammar.is_generic(title, typed[1]) \
-                    and (typed[2] or proper_prefix(gaz, title) or grammar.quoted_name(title, typed[1])):
+                    and not grammar.blocked(title, typed[1]) and (typed[2] or proper_prefix(gaz, title)):
                 spans.append(Span(inner_start, inner_end, title, typed[0], "grammar", head=typed[1]))
     for m in _SELF_REFERENCES.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))

@@ -67,7 +67,10 @@ def _expand_department(gaz: Gazetteer, rest: str) -> tuple[str, str]:
 
 
 def _provincial(gaz: Gazetteer, province_full: str, rest: str) -> tuple[str, str]:
-    """省委组织部 → 中共湖南省委组织部; 省科技厅 → 湖南省科学技术厅."""
+    """省委组织部 → 中共湖南省委组织部; 省科技厅 → 湖南省科学技术厅;
+    自治区党委办公厅 → 中共广西壮族自治区委员会办公厅."""
+    if rest.startswith("党委"):
+        return "中共" + province_full + "委员会" + rest[2:], "GovernmentAgency"
     if rest.startswith("委") and not rest.startswith("委员会"):
         return "中共" + province_full + rest, "GovernmentAgency"
     full, typ = _expand_department(gaz, rest)

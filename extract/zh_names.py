@@ -25,6 +25,7 @@ _NAME_CHARS = r"\u3400-\u9fffA-Za-z0-9()·&\-—“”「」+"
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _ENUM = re.compile(r"^(?:\(?[一二三四五六七八九十0-9]+\)|[一二三四五六七八九十]+、|[0-9]+[.、])")
 _ORDINAL = re.compile(r"^(?:[0-9]{2,4}年)?(?:第[0-9一二三四五六七八九十百]+[届次期])")
+_LEADING_PARTICLE = re.compile(r"^(?:经|由|据|按|向|对)(?=省|市|国|中|自治区|党)")
 _LEADING_NUMBER = re.compile(r"^(?:[0-9]+(?:年|个|家|所|项|大|届|月|日)?|[一二三四五六七八九十百千]+(?:个|家|所|项|大|届))")
 MAX_NAME = 32
 # A head followed by one of these characters is the first half of a word, not the end of a
@@ -40,6 +41,7 @@ _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙�
 _BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
 _GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|大中|单位|县市区|市县|"
+                            r"一[^一，,]{1,2}一|"
                             r"[一二三四五六七八九十两0-9]+(?:市|省|县|区|地|方|大|家|个|所|类)")
 # A place and one of these heads alone is a class (香港学校, 湖南企业), unlike 湖南大学.
 _CLASS_HEADS = {"学校", "园区", "平台", "公司", "集团", "企业", "基金", "资本", "中心", "银行", "机构", "港", "展",
@@ -207,7 +209,7 @@ class NameGrammar:
             elif prefix[:1] in ("“", "「") and prefix.count("”") + prefix.count("」") == 0:
                 start += 1
             else:
-                for regex in (_ENUM, _ORDINAL, _LEADING_NUMBER):
+                for regex in (_ENUM, _ORDINAL, _LEADING_NUMBER, _LEADING_PARTICLE):
                     m = regex.match(prefix)
                     if m and m.end() < len(prefix):
                         start += m.end()
@@ -222,7 +224,7 @@ class NameGrammar:
 
     def _acceptable(self, name: str, head: str, place_length: int = 0) -> bool:
         core = name[: len(name) - len(head)]
-        if core in ("省", "市", "自治区") and self.suffixes[head][0] == "GovernmentAgency" and len(head) >= 2:
+        if core in ("省", "自治区") and self.suffixes[head][0] == "GovernmentAgency" and len(head) >= 2:
             return True  # 省政协, 省发展改革委: the document's own province
         if len(_CJK.findall(core)) + sum(c.isalpha() for c in core if c.isascii()) < 2:
             return False
@@ -230,10 +232,9 @@ class NameGrammar:
             return False
         return True
 
-    def quoted_name(self, name: str, head: str) -> bool:
-        """A quoted name with no verb or function word before its head reads as a name."""
-        return not any(self._roles[w] in ("hard", "verb") for _, w in
-                       self._cuts(self._any_re, name, 0, len(name) - len(head), 0, frozenset()))
+    def blocked(self, name: str, head: str) -> bool:
+        """A word, not a name, ends here: 跨省通办, 格局."""
+        return name.endswith(_NOT_NAMES)
 
     def is_generic(self, name: str, head: str) -> bool:
         return not self._acceptable(name, head)
