@@ -216,6 +216,18 @@ def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | Non
     return None
 
 
+_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|近年来|目前|下一步|并|还|其中|我们)?[,，、]?")
+
+
+def _sentence_opener(sentence: str, offset: int, actors):
+    """The body a sentence opens with (after 一是, 同时 ...), if any: the passage's agent."""
+    if not actors:
+        return None
+    lead = _OPENING.match(sentence).end()
+    first = actors[0]
+    return first if first.start - offset == lead else None
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -244,10 +256,12 @@ class RelationReader:
             region_of.setdefault(subject.canonical, ctx.province)
         by_start = sorted(mentions, key=lambda m: m.start)
         idx = 0
+        default_subject = subject
         for lo, hi in content_spans(simp):
             line = simp[lo:hi]
             if _HEADING.match(line) and len(line) < 60:
                 status = section_status(line, status)
+                subject = default_subject
             for s, e in split_sentences(simp, lo, hi):
                 while idx < len(by_start) and by_start[idx].start < s:
                     idx += 1
@@ -269,6 +283,11 @@ class RelationReader:
                                                       False, ev))
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit)
                           for m in ms if m.entity.type != "Agreement"]
+                opener = _sentence_opener(sentence, s, actors)
+                if opener is not None and opener.implicit:
+                    # who the passage is about until another body opens a sentence
+                    subject = Actor(-1, -1, opener.canonical, opener.type, implicit=True)
+                    region_of.setdefault(opener.canonical, ctx.province)
                 for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):
                     st = clause_status(sentence[span[0]:span[1]], status) if span else clause_status(sentence, status)
                     if kind == "agreement":
