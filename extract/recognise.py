@@ -17,6 +17,7 @@ from extract.zh_names import NameGrammar
 __all__ = ["Span", "recognise"]
 
 _SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
+_SAR_SELF = {"本澳": "澳门", "本港": "香港"}
 _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
 # A title in 《》 or quotes that ends in an agreement noun names an agreement; one that ends in
 # 方案/规划/意见 names a policy document, which the graph does not hold.
@@ -195,7 +196,12 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
                 known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
                 spans.append(Span(m.start(2), m.end(2), ch, "Region", "abbr", known=known))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):
-        spans.append(Span(m.start(), m.end(), m.group(), "Region", "own-region"))
+        sar = _SAR_SELF.get(m.group())
+        if sar and gaz.by_canonical.get(sar):
+            # 本澳, 本港: Macau's and Hong Kong's own way of saying "here"
+            spans.append(Span(m.start(), m.end(), m.group(), "Region", "abbr", known=gaz.by_canonical[sar]))
+        else:
+            spans.append(Span(m.start(), m.end(), m.group(), "Region", "own-region"))
     # "特区政府" names a government only in context; the resolver picks the SAR
     for m in re.finditer("特区政府", text[lo:hi]):
         spans.append(Span(lo + m.start(), lo + m.end(), m.group(), "GovernmentAgency", "context"))

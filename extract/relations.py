@@ -45,6 +45,11 @@ SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|�
                               r"主要成绩|成果|现状")
 # "湘港澳合作", "赣港经贸合作活动": a run of places that cooperate, unlike "港澳台地区"
 _RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
+# "A、B合作", "推动A、B在…领域合作": the listed bodies act together
+_JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
+                    r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
+                    r"(?:合作|交流|协作|联动|协同))")
+_GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
 _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
@@ -302,7 +307,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                         out.append(("partner", mbr.canonical, host.canonical, False,
                                     _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
-        if len(members) >= 2 and len(lead) <= 3 and re.match(r"^等?(?:共同|联合|双方|携手|合作|一起|签署|签订)", tail):
+        if len(members) >= 2 and (len(lead) <= 3 or _GOVERNING.search(lead)) and _JOINT.match(tail):
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     out.append(("partner", members[x].canonical, members[y].canonical, False,
