@@ -122,9 +122,9 @@ def is_plan(simp: str) -> bool:
     (True, False)
     """
     head = simp[:600]
-    m = re.search(r"印发[^《\n]{0,20}《([^》\n]+)》", head)
+    m = re.search(r"印发[^《\n]{0,20}《([^》]+)》", head)
     if m:
-        title = m.group(1)
+        title = re.sub(r"\s+", "", m.group(1))
     else:
         title = next((line.strip() for line in head.split("\n") if line.strip()), "")
     title = re.sub(r"[(（][^)）]*[)）]$", "", title.strip()).strip("》”」 ")
@@ -199,21 +199,36 @@ def _may_contain(host: Span, inner: Span) -> bool:
     """Regions inside a name give its region; a body at its start may be its parent."""
     if inner.type == "Region":
         return True
-    return inner.start == host.start and (inner.source == "gazetteer" or inner.type in _PARENT_TYPES.get(host.type, ()))
+    return inner.start == host.start and _more_than_a_head(host.text[inner.end - host.start:]) and \
+        (inner.source == "gazetteer" or inner.type in _PARENT_TYPES.get(host.type, ()))
 
 
 def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | None:
-    if m.entity.parent:
+    """The whole a mention is part of, as the text shows it: the body its name opens with
+    (香港城市大学 in 香港城市大学深圳研究院), or for a free-trade area its zone."""
+    if m.entity.parent and m.entity.type == "FreeTradeZone":
         return m.entity.parent
     for inner in m.inner:
         if inner.start == m.start and inner.entity.type in _PARENT_TYPES.get(m.entity.type, ()) \
-                and inner.end < m.end:
+                and inner.end < m.end and _more_than_a_head(m.surface[inner.end - m.start:]):
             return inner.entity.canonical
-    if m.entity.type == "FreeTradeZone" and m.entity.canonical.endswith("片区") and ctx.province:
-        for known in gaz.by_canonical.values():
-            if known.type == "FreeTradeZone" and known.region == ctx.province and not known.parent:
-                return known.canonical
     return None
+
+
+_UNIT_HEADS = {"办公厅", "办公室", "处", "课题组", "组织部", "宣传部", "统战部", "经济部", "分会", "分行", "分公司",
+               "分中心", "代表处", "办事处", "学院", "研究院", "研究所", "研究中心", "实验室", "党工委", "委员会",
+               "提案委员会", "联络处", "分局", "分所", "分院", "分校", "校区", "片区"}
+
+
+def _more_than_a_head(rest: str) -> bool:
+    """Whether the rest of a name makes a unit of the body it opens with. 办公厅 after 湖南省
+    人民政府 does; 有限公司 after 广州厚德投资控股, 会 after 澳门工商联 and (敏海院士工作站) after
+    广东省院士工作站 only complete the same name."""
+    rest = simplified(rest)
+    typed = load_grammar().type_of(rest)
+    if rest.startswith("("):
+        return False
+    return not (typed and len(typed[1]) == len(rest)) or rest in _UNIT_HEADS
 
 
 _OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|近年来|目前|下一步|并|还|其中|我们)?[,，、]?")
@@ -281,7 +296,7 @@ class RelationReader:
                         if parent and parent != inner.entity.canonical and parent in known_here:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))
-                actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit)
+                actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit, m.entity.known)
                           for m in ms if m.entity.type != "Agreement"]
                 opener = _sentence_opener(sentence, s, actors)
                 if opener is not None and opener.implicit:

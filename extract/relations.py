@@ -29,7 +29,9 @@ SIGNING = re.compile(r"(?:签署|签订|签约|达成|缔结|续签|共签)了?[
 AGREEMENT_NOUN = re.compile(r"(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|意向书|安排|合约)")
 FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|共同组建|合作组建|联合组建|共同设立|联合设立|"
                       r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
-                      r"筹建|搭建|建立|开设|挂牌|揭牌成立)了?$")
+                      r"筹建|建立|开设|挂牌|揭牌成立)了?$")
+# 建设/打造 found something new only when it is not a body the gazetteer already knows
+FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?$")
 NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
 LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
 ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
@@ -67,6 +69,7 @@ class Actor:
     canonical: str
     type: str
     implicit: bool = False
+    known: bool = False
 
 
 def clause_status(clause: str, default: str | None) -> str:
@@ -236,12 +239,12 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if c.canonical in founded or c.type == "Region" or c.implicit:
             continue
         between = sentence[max(0, c.start - offset - 12):c.start - offset].rstrip("“\"「『《(")
-        if not FOUNDING.search(between):
+        if not (FOUNDING.search(between) or (not c.known and FOUNDING_WEAK.search(between))):
             continue
         # the founder: the body that opens the clause, else the sentence's, else the passage's
         cs = _clause_start(sentence, c.start - offset)
         opener = next((a for a in actors if cs <= a.start - offset <= cs + 3 and a.end <= c.start
-                       and a.type != "Region"), None)
+                       and a.type not in ("Region", "Platform", "Agreement")), None)
         founder = opener or (sentence_subject if sentence_subject and sentence_subject.end <= c.start else subject)
         if founder is not None and founder.canonical != c.canonical:
             out.append(("founded", c.canonical, founder.canonical, founder.implicit,

@@ -34,6 +34,7 @@ class Resolved:
     parent: str | None = None
     implicit: bool = False
     level: str | None = None
+    known: bool = False     # a gazetteer entity: it exists before the text speaks of it
 
 
 def province_of(gaz: Gazetteer, region_name: str | None) -> str | None:
@@ -91,7 +92,7 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         return None
     if span.known is not None:
         k = span.known
-        return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level)
+        return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level, known=True)
 
     typ = span.type
     # 省/自治区 + department: the document's own province.
