@@ -52,6 +52,9 @@ _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联�
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
+_UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
+# "与X的合作协议": an agreement with X, named without a verb
+_AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|合约)")
 _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
@@ -185,9 +188,14 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
     sentence_subject = first if first.start - offset <= 3 and not first.implicit else None
     handled = False
     used: set[int] = set()
+    last_left: list[Actor] = []
     for m in re.finditer(r"与|同|跟", sentence):
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
-        if not after or actors[after[0]].start - offset != m.end():
+        if not after:
+            continue
+        gap = sentence[m.end():actors[after[0]].start - offset]
+        # "与团市委和X": a body the recogniser does not know may open the list
+        if gap and not _UNKNOWN_FIRST.match(gap):
             continue
         if NOT_PARTNER.match(sentence[actors[after[0]].end - offset:]):
             continue
@@ -205,12 +213,15 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             in_clause = [actors[k] for k in before if actors[k].start - offset >= cs]
             if in_clause and in_clause[0].start - offset - cs <= 3:
                 left_actors = [in_clause[0]]
+            elif last_left and re.match(r"^(?:并|还|也|又|同时|以及|此外|另)", sentence[cs:m.start()]):
+                left_actors = last_left  # "…，并与Y签署": the same subject goes on
             elif sentence_subject is not None and sentence_subject.end - offset <= m.start():
                 left_actors = [sentence_subject]
             elif subject is not None:
                 left_actors = [subject]
         if not left_actors:
             continue
+        last_left = left_actors
         handled = True
         used.update(right)
         used.update(k for k, a in enumerate(actors) if a in left_actors)
@@ -222,7 +233,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
                 if r.canonical != left.canonical:
                     out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, span))
         tail = sentence[rights[-1].end - offset:span[1]]
-        signing = SIGNING.search(tail)
+        signing = SIGNING.search(tail) or _AGREEMENT_WITH.match(tail)
         if signing and len(left_actors) == 1:
             noun = AGREEMENT_NOUN.search(signing.group())
             noun = noun.group() if noun else "协议"
@@ -311,10 +322,15 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                                     _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
         if len(members) >= 2 and (len(lead) <= 3 or _GOVERNING.search(lead)) and _JOINT.match(tail):
+            span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
-                    out.append(("partner", members[x].canonical, members[y].canonical, False,
-                                _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)))
+                    out.append(("partner", members[x].canonical, members[y].canonical, False, span))
+            signing = SIGNING.search(tail[:40])
+            if signing:
+                noun = AGREEMENT_NOUN.search(signing.group())
+                out.append(("agreement", tuple(dict.fromkeys(a.canonical for a in members)),
+                            noun.group() if noun else "协议", False, span))
         elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来|会见|会晤|会谈|走访|拜访|拜会|访问|考察", lead):
             agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
             if agent is None:
