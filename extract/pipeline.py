@@ -310,7 +310,7 @@ class RelationReader:
                         named = [m for m in ms if m.entity.type == "Agreement"
                                  and s + span[0] <= m.start and m.end <= s + span[1] + 2]
                         noun = re.sub(r"^(?:签署|签订|签约|达成|缔结)了?", "", tail)
-                        agreement = named[0].entity.canonical if named else "、".join(parties) + noun
+                        agreement = named[0].entity.canonical if named else "与".join(parties) + noun
                         for p in parties:
                             relations.append(Relation("party", agreement, p, st, implicit, ev))
                     elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):

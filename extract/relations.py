@@ -29,9 +29,9 @@ SIGNING = re.compile(r"(?:签署|签订|签约|达成|缔结|续签|共签)了?[
 AGREEMENT_NOUN = re.compile(r"(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|意向书|安排|合约)")
 FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|共同组建|合作组建|联合组建|共同设立|联合设立|"
                       r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
-                      r"筹建|建立|开设|挂牌|揭牌成立)了?$")
+                      r"筹建|建立|开设|挂牌|揭牌成立)了?的?$")
 # 建设/打造 found something new only when it is not a body the gazetteer already knows
-FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?$")
+FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?的?$")
 NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
 LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
 ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
@@ -52,6 +52,8 @@ _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联�
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
+_SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将)?(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
+                  r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
 _UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
 # "与X的合作协议": an agreement with X, named without a verb
 _AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|合约)")
@@ -245,6 +247,14 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject, used))
+    # "A对接B", "A携手B": a cooperation verb between two bodies
+    for i in range(len(actors) - 1):
+        a, b = actors[i], actors[i + 1]
+        if i in used and i + 1 in used:
+            continue
+        if _SVO.match(sentence[a.end - offset:b.start - offset]) and a.canonical != b.canonical:
+            out.append(("partner", a.canonical, b.canonical, False,
+                        _clause_span(sentence, a.start - offset, b.end - offset)))
     founded = {h for k, h, *_ in out if k == "founded"}
     for c in actors:
         if c.canonical in founded or c.type == "Region" or c.implicit:
