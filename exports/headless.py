@@ -4,11 +4,11 @@ Used by the browser tests, the benchmark (`bench/bench_viz.py`) and the screensh
 `docs/`, so all three look at the page the same way. Needs Playwright's Python package
 (the `test` extra) and a Chromium on the machine (Debian's `/usr/bin/chromium`, or
 `$RCKG_CHROMIUM`); nothing is downloaded. Every request that is not `file:` or `data:` is
-refused and recorded, so a page that reaches out is caught, not served.
+refused and recorded, so a page that reaches out is caught, not served. For example:
 
-    >>> with open_view("graph.html") as view:          # doctest: +SKIP
-    ...     view.page.evaluate("rckg.nodes.length"), view.outside_requests, view.console_errors
-    (117, [], [])
+    with open_view("rckg-data/graph.html") as view:   # waits until the layout has settled
+        view.page.evaluate("rckg.nodes.length"), view.outside_requests, view.console_errors
+        view.page.screenshot(path="graph.png")
 """
 from __future__ import annotations
 
