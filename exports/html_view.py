@@ -32,6 +32,8 @@ import pyvis
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
+from exports.layout import initial_positions
+
 __all__ = ["render", "write_html", "write", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
            "node_sizes", "node_tooltip", "edge_tooltip", "vis_options"]
 
@@ -64,6 +66,7 @@ RELATION_STYLES = {
 }
 _PRIORITY = ("founded", "partOf", "party", "partner")  # which relation styles a mixed edge
 PLANNED_DASHES = [8, 6]
+SPRING_LENGTH = 90
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"
 _MAX_EVIDENCE = 6
@@ -137,7 +140,7 @@ def vis_options(n_nodes: int, n_edges: int) -> dict:
     Big graphs get fewer, cheaper steps (straight edges, no improved initial layout).
 
     >>> vis_options(100, 100)["physics"]["stabilization"]["iterations"]
-    600
+    400
     >>> vis_options(5000, 9000)["edges"]["smooth"]
     False
     """
@@ -161,20 +164,29 @@ def vis_options(n_nodes: int, n_edges: int) -> dict:
         },
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "multiselect": False},
-        "layout": {"improvedLayout": n_nodes <= 300, "randomSeed": 7},
+        "layout": {"improvedLayout": False},       # nodes come with starting positions
         "physics": {
             "enabled": True,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
-                                 "springLength": 90, "springConstant": 0.06, "damping": 0.5,
+                                 "springLength": SPRING_LENGTH, "springConstant": 0.06, "damping": 0.5,
                                  "avoidOverlap": 0.2 if not big else 0},
             "maxVelocity": 60,
             "minVelocity": 1,
             "timestep": 0.5,
-            "stabilization": {"enabled": True, "iterations": 600 if not big else 300,
+            "stabilization": {"enabled": True, "iterations": 400 if not big else 120,
                               "updateInterval": 20, "fit": True},
         },
     }
+
+
+def _short(name: str, limit: int = 18) -> str:
+    """Long names (agreements run to forty characters) are cut on the canvas; hover shows them whole.
+
+    >>> _short("岳阳自贸片区、香港品质保证局合作协议书全文及其附件说明"), _short("湖南大学")
+    ('岳阳自贸片区、香港品质保证局合作协…', '湖南大学')
+    """
+    return name if len(name) <= limit else name[:limit - 1] + "…"
 
 
 def _primary(relations: dict) -> str:
@@ -186,15 +198,18 @@ def _network(g: nx.Graph, size_by: str) -> Network:
     # directed=True only spares pyvis its quadratic duplicate-edge check; arrows are set per edge.
     net = Network(directed=True, cdn_resources="in_line")
     sizes = node_sizes(g, size_by)
+    positions = initial_positions(g, step=SPRING_LENGTH)
     for n, attrs in g.nodes(data=True):
         colour, shape, _ = TYPE_STYLES.get(attrs.get("type"), _OTHER_TYPE)
-        net.add_node(n, label=attrs.get("label") or str(n), shape=shape, value=sizes[n],
+        name = attrs.get("label") or str(n)
+        net.add_node(n, label=_short(name), shape=shape, value=sizes[n],
                      color={"background": colour, "border": "#ffffff",
                             "highlight": {"background": colour, "border": "#000000"},
                             "hover": {"background": colour, "border": "#000000"}},
                      title=node_tooltip(attrs, g.degree(n)),
                      kind=attrs.get("type") or "", region=attrs.get("region") or "",
-                     names=" ".join(attrs.get("aliases") or ()))
+                     names=" ".join([name, *(attrs.get("aliases") or ())]),
+                     x=positions[n][0], y=positions[n][1])
     for u, v, attrs in g.edges(data=True):
         relations = attrs["relations"]
         kind = _primary(relations)

@@ -45,7 +45,8 @@ def test_names_and_evidence_are_escaped_and_round_trip():
     page = render(hostile_graph())
     assert "</script>名" not in page and HOSTILE not in page
     nodes, edges = page_data(page)
-    assert nodes["x"]["label"] == "坏</script>名" + HOSTILE          # shown as written, on canvas
+    assert nodes["x"]["names"] == "坏</script>名" + HOSTILE           # searchable as written
+    assert nodes["x"]["label"].startswith("坏</script>名<img")        # drawn as text, cut short
     assert "<img" not in nodes["x"]["title"] and "&lt;img" in nodes["x"]["title"]
     (partner,) = [e for e in edges if e["relation"] == "partner"]
     assert "两者将合作&lt;img src=&quot;http://example.com" in partner["title"]
