@@ -45,7 +45,7 @@ def radial_tree(g: nx.Graph, root, step: float = 100.0) -> dict:
     stack = [(root, 0.0, 2 * math.pi)]
     while stack:
         v, start, end = stack.pop()
-        children = sorted(tree.successors(v), key=lambda c: -leaves[c])
+        children = sorted(tree.successors(v), key=lambda c: (-leaves[c], str(c)))
         total = sum(leaves[c] for c in children)
         angle = start
         for c in children:
@@ -60,12 +60,14 @@ def radial_tree(g: nx.Graph, root, step: float = 100.0) -> dict:
 def initial_positions(g: nx.Graph, step: float = 100.0) -> dict:
     """{node: (x, y)} for every node: components as radial trees, packed in rows.
 
-    >>> g = nx.Graph([(1, 2), (3, 4)])
-    >>> len(initial_positions(g))
-    4
+    >>> sorted(initial_positions(nx.Graph([(1, 2), (3, 4)]), step=10).items())
+    [(1, (-5.0, -15.0)), (2, (5.0, -15.0)), (3, (-5.0, 15.0)), (4, (5.0, 15.0))]
     """
     placed = []
-    for nodes in sorted(nx.connected_components(g), key=len, reverse=True):
+    # Sorted by size, then by name: the same graph always gets the same picture.
+    components = sorted((sorted(c, key=str) for c in nx.connected_components(g)),
+                        key=lambda c: (-len(c), str(c[0])))
+    for nodes in components:
         root = max(nodes, key=lambda n: (g.degree(n), str(n)))
         local = radial_tree(g.subgraph(nodes), root, step)
         r = max((math.hypot(x, y) for x, y in local.values()), default=0.0) + step / 2
@@ -78,7 +80,10 @@ def initial_positions(g: nx.Graph, step: float = 100.0) -> dict:
         if x > 0 and x + 2 * r > width:
             x, y, row_height = 0.0, y + row_height, 0.0
         for n, (px, py) in local.items():
-            out[n] = (round(x + r + px, 1), round(y + r + py, 1))
+            out[n] = (x + r + px, y + r + py)
         x += 2 * r
         row_height = max(row_height, 2 * r)
-    return out
+    # Centred on the origin, where the page's central gravity pulls: nothing drifts to one side.
+    cx = (min(p[0] for p in out.values()) + max(p[0] for p in out.values())) / 2
+    cy = (min(p[1] for p in out.values()) + max(p[1] for p in out.values())) / 2
+    return {n: (round(px - cx, 1) + 0.0, round(py - cy, 1) + 0.0) for n, (px, py) in out.items()}

@@ -48,5 +48,5 @@ def command(output, focus, depth, types, regions, statuses, min_degree, show_iso
         raise click.ClickException(str(e.args[0] if e.args else e))
     title = "rckg — " + (f"{g.nodes[node]['label']} ({depth} step{'s' if depth != 1 else ''})" if focus
                          else "cooperation network")
-    write_html(view, output, title=title, size_by=size_by)
+    write_html(view, output, title=title, size_by=size_by, focus=node)
     click.echo(f"{view.number_of_nodes()} entities, {view.number_of_edges()} links → {output}", err=True)

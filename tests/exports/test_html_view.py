@@ -103,6 +103,7 @@ def test_viz_command_focus_by_traditional_name(example_graph, tmp_path):
     nodes, edges = page_data(out.read_text(encoding="utf-8"))
     hub = "https://w3id.org/rckg/id/香港贸易发展局"
     assert hub in nodes and len(nodes) > 1
+    assert nodes[hub]["borderWidth"] > max(n["borderWidth"] for i, n in nodes.items() if i != hub)
     linked = {e["from"] for e in edges if e["to"] == hub} | {e["to"] for e in edges if e["from"] == hub}
     assert set(nodes) == linked | {hub}                                     # one step out, no further
     assert f"{len(nodes)} entities, {len(edges)} links" in result.output
