@@ -171,17 +171,32 @@ def test_canvas_is_drawn(browser_view):
     assert view.ink() > 0.003
 
 
-def test_hover_shows_type_and_evidence_as_text(browser_view):
-    _, view = browser_view
-    page = view.page
-    x, y = page.evaluate("""() => { const n = rckg.network;
-        const p = n.canvasToDOM(n.getPosition('x')); const r = n.canvas.frame.getBoundingClientRect();
-        return [p.x + r.left, p.y + r.top]; }""")
+def _hover(page, point_js: str) -> str:
+    """Move the mouse onto a canvas point (JS expression in canvas coordinates); the tooltip's text."""
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(200)
+    x, y = page.evaluate(f"""() => {{ const n = rckg.network; const p = n.canvasToDOM({point_js});
+        const r = n.canvas.frame.getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}""")
     page.mouse.move(x, y)
     tip = page.locator("div.vis-tooltip")
     tip.wait_for(state="visible", timeout=5_000)
-    assert "Enterprise" in tip.inner_text() and '<img src="http://example.com' in tip.inner_text()
+    text = tip.inner_text()
     page.mouse.move(5, 5)
+    return text
+
+
+def test_hover_shows_node_type_and_documents_as_text(browser_view):
+    text = _hover(browser_view[1].page, "n.getPosition('x')")
+    assert "Enterprise" in text and '<img src="http://example.com' in text   # markup shown, not run
+
+
+def test_hover_shows_edge_evidence_and_document(browser_view):
+    page = browser_view[1].page
+    edge = page.evaluate("rckg.edges.get({filter: e => e.relation === 'partner' && e.from === 'u'})[0].id")
+    text = _hover(page, f"n.body.edges[{edge}].edgeType.getPoint(0.5)")
+    assert "两者将合作" in text and "doc-1" in text and "planned" in text
+    assert "<b>" not in text and "&lt;" not in text                    # our markup is rendered ...
+    assert '两者将合作<img src="http://example.com' in text               # ... and the sentence's shown
 
 
 def test_search_finds_a_named_node_and_lights_its_neighbourhood(browser_view):
@@ -212,3 +227,17 @@ def test_type_filter_hides_other_types(browser_view):
     assert page.inner_text("#count").startswith(f"{shown} entities")
     page.click("#reset")
     assert page.evaluate("rckg.nodes.get({filter: n => n.hidden}).length") == 0
+
+
+def test_region_filter_keeps_entities_of_that_region(browser_view):
+    g, view = browser_view
+    page = view.page
+    page.click("#reset")
+    page.click("#region-filter-ts-control")
+    page.keyboard.type("湖南省")
+    page.locator("#region-filter-ts-dropdown .option").first.wait_for(timeout=5_000)
+    page.keyboard.press("Enter")
+    inside = {n for n, r in g.nodes(data="region") if r == "湖南省"}
+    page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=5_000)
+    assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == inside
+    page.click("#reset")
