@@ -149,7 +149,7 @@ def browser_view(example_graph, tmp_path_factory):
 
     g = nx.compose(select(to_networkx(kg.open_graph(example_graph))), hostile_graph())
     path = write_html(g, tmp_path_factory.mktemp("view") / "graph.html")
-    with open_view(path, width=1200, height=800, timeout_ms=60_000) as view:
+    with open_view(path, width=1200, height=800, timeout_ms=180_000) as view:
         yield g, view
 
 
@@ -179,7 +179,7 @@ def _hover(page, point_js: str) -> str:
         const r = n.canvas.frame.getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }}""")
     page.mouse.move(x, y)
     tip = page.locator("div.vis-tooltip")
-    tip.wait_for(state="visible", timeout=5_000)
+    tip.wait_for(state="visible", timeout=20_000)
     text = tip.inner_text()
     page.mouse.move(5, 5)
     return text
@@ -204,9 +204,9 @@ def test_search_finds_a_named_node_and_lights_its_neighbourhood(browser_view):
     page = view.page
     page.click("#search-ts-control")
     page.keyboard.type("香港贸易发展局")
-    page.locator("#search-ts-dropdown .option").first.wait_for(timeout=5_000)
+    page.locator("#search-ts-dropdown .option").first.wait_for(timeout=20_000)
     page.keyboard.press("Enter")
-    page.wait_for_function(f"rckg.network.getSelectedNodes()[0] === {HKTDC!r}", timeout=5_000)
+    page.wait_for_function(f"rckg.network.getSelectedNodes()[0] === {HKTDC!r}", timeout=20_000)
     far = next(n for n in g if n != HKTDC and not g.has_edge(n, HKTDC))
     assert "rgba" in str(page.evaluate(f"rckg.nodes.get({far!r}).color"))      # dimmed
     near = next(iter(g[HKTDC]))
@@ -219,10 +219,10 @@ def test_type_filter_hides_other_types(browser_view):
     page.click("#reset")
     page.click("#type-filter-ts-control")
     page.keyboard.type("University")
-    page.locator("#type-filter-ts-dropdown .option").first.wait_for(timeout=5_000)
+    page.locator("#type-filter-ts-dropdown .option").first.wait_for(timeout=20_000)
     page.keyboard.press("Enter")
     others = sum(1 for _, t in g.nodes(data="type") if t != "University")
-    page.wait_for_function(f"rckg.nodes.get({{filter: n => n.hidden}}).length === {others}", timeout=5_000)
+    page.wait_for_function(f"rckg.nodes.get({{filter: n => n.hidden}}).length === {others}", timeout=20_000)
     shown = g.number_of_nodes() - others
     assert page.inner_text("#count").startswith(f"{shown} entities")
     page.click("#reset")
@@ -235,9 +235,9 @@ def test_region_filter_keeps_entities_of_that_region(browser_view):
     page.click("#reset")
     page.click("#region-filter-ts-control")
     page.keyboard.type("湖南省")
-    page.locator("#region-filter-ts-dropdown .option").first.wait_for(timeout=5_000)
+    page.locator("#region-filter-ts-dropdown .option").first.wait_for(timeout=20_000)
     page.keyboard.press("Enter")
     inside = {n for n, r in g.nodes(data="region") if r == "湖南省"}
-    page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=5_000)
+    page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=20_000)
     assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == inside
     page.click("#reset")
