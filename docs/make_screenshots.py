@@ -35,12 +35,12 @@ def shoot(html: Path, png: Path, hover=None, size=(1600, 1000)):
 def main(graph: str, focus: str = "湖南省商务厅", depth: int = 2):
     g = to_networkx(kg.open_graph(graph))
     out = Path("/tmp")
-    shoot(write_html(select(g), out / "rckg-corpus.html"), DOCS / "screenshot-corpus.png")
+    shoot(write_html(select(g), out / "rckg-corpus.html"), DOCS / "screenshot-corpus.png", size=(1800, 1150))
     node = find_node(g, focus)
     view = select(g, focus=node, depth=depth)
     page = write_html(view, out / "rckg-focus.html", focus=node,
                       title=f"rckg — {g.nodes[node]['label']} ({depth} steps)")
-    shoot(page, DOCS / "screenshot-focus.png", hover=node, size=(1200, 800))
+    shoot(page, DOCS / "screenshot-focus.png", hover=node, size=(1280, 820))
 
 
 if __name__ == "__main__":

@@ -106,20 +106,24 @@ def by_type(g: nx.Graph, types: Iterable[str], keep: Iterable = ()) -> nx.Graph:
 def by_region(g: nx.Graph, regions: Iterable[str], keep: Iterable = ()) -> nx.Graph:
     """Only nodes located in one of `regions`, or that are such a region, and `keep`.
 
-    A region matches by its simplified name or the start of it: `湖南` matches `湖南省`.
+    Names match by their simplified form, one the start of the other: `湖南` and `湖南省` are
+    one region, whichever the graph uses.
 
     >>> g = nx.Graph(); g.add_node("a", label="湖南大学", region="湖南省", type="University")
-    >>> g.add_node("h", label="湖南省", region=None, type="Region")
+    >>> g.add_node("h", label="湖南", region=None, type="Region")
     >>> g.add_node("b", label="香港大学", region="香港", type="University")
-    >>> sorted(by_region(g, ["湖南"]))
-    ['a', 'h']
+    >>> sorted(by_region(g, ["湖南"])), sorted(by_region(g, ["湖南省"]))
+    (['a', 'h'], ['a', 'h'])
     """
     keys = [to_simplified_name(r) for r in regions]
     keep = set(keep)
 
     def inside(n, a):
         place = a.get("region") or (a.get("label") if a.get("type") == "Region" else None)
-        return place is not None and any(to_simplified_name(place).startswith(k) for k in keys)
+        if place is None:
+            return False
+        place = to_simplified_name(place)
+        return any(place.startswith(k) or k.startswith(place) for k in keys)
 
     return g.subgraph(n for n, a in g.nodes(data=True) if n in keep or inside(n, a)).copy()
 

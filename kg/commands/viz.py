@@ -20,12 +20,13 @@ def _comma_list(ctx, param, value):
 @click.option("--types", multiple=True, callback=_comma_list, metavar="T,...",
               help="Only these entity types, e.g. University,ChamberOfCommerce.")
 @click.option("--regions", multiple=True, callback=_comma_list, metavar="R,...",
-              help="Only entities located in these regions (湖南 matches 湖南省).")
+              help="Only entities located in these regions (湖南 and 湖南省 are one).")
 @click.option("--status", "statuses", multiple=True, callback=_comma_list, metavar="S,...",
               help=f"Only relations with these statuses: {', '.join(STATUSES)}.")
 @click.option("--min-degree", type=click.IntRange(0), default=0, help="Only entities with at least K links.")
 @click.option("--show-isolated", is_flag=True, help="Keep entities that relate to nothing.")
-@click.option("--size-by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True)
+@click.option("--size-by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True,
+              help="Node size: number of links, or betweenness centrality (sampled on big graphs).")
 @graph_option
 def command(output, focus, depth, types, regions, statuses, min_degree, show_isolated, size_by, graph):
     """Draw the cooperation network as an interactive HTML page that works offline.
