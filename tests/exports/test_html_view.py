@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from exports import export
-from exports.html_view import FONT_STACK, PLANNED_DASHES, RELATION_STYLES, TYPE_STYLES, render
+from exports.html_view import FONT_STACK, PLANNED_DASHES, RELATION_STYLES, TYPE_STYLES, render, write_html
 from kg.cli import main
 
 HOSTILE = '<img src="http://example.com/x.png" onerror="alert(1)">'
@@ -241,3 +241,25 @@ def test_region_filter_keeps_entities_of_that_region(browser_view):
     page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=20_000)
     assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == inside
     page.click("#reset")
+
+
+def test_two_thousand_nodes_settle_and_stop_moving(browser_view, tmp_path):
+    """A hub-and-spoke network of 2,000 nodes lays out, then physics is off and nothing moves.
+
+    Last in the file: it takes the shared browser page to another file.
+    """
+    shape = nx.barabasi_albert_graph(2000, 1, seed=3)
+    g = nx.Graph()
+    g.add_nodes_from((f"n{v}", {"label": f"机构{v}", "type": "GovernmentAgency", "docs": []}) for v in shape)
+    g.add_edges_from((f"n{u}", f"n{v}", {"relations": {"partner": {"statuses": {"realized"}, "evidence": []}}})
+                     for u, v in shape.edges)
+    _, view = browser_view
+    view.page.goto(write_html(g, tmp_path / "big.html").as_uri())
+    view.wait_until_stable(300_000)
+    assert view.console_errors == [] and view.outside_requests == []
+    assert view.page.evaluate("rckg.nodes.length") == 2000
+    assert view.page.evaluate("rckg.network.physics.options.enabled") is False
+    before = view.page.evaluate("rckg.network.getPositions(['n0', 'n1', 'n1999'])")
+    view.page.wait_for_timeout(500)
+    assert view.page.evaluate("rckg.network.getPositions(['n0', 'n1', 'n1999'])") == before
+    assert view.ink() > 0.003
