@@ -1,4 +1,4 @@
-"""Build orchestration: documents → records → quads → store → graph.ttl.
+"""Build orchestration: documents → records → quads → store → graph.ttl (and graph.html to look at).
 
 The extractor runs over each readable document; a document that cannot be read is
 reported and skipped, and the rest of the build goes on.
@@ -79,4 +79,7 @@ def build(paths=None, graph: str | Path | None = None, *,
             on_document(path, None)
     store.flush()
     store.write(out / "graph.ttl", ox.RdfFormat.TURTLE)
+    from exports.html_view import write as write_html  # exports reads kg: import here, not at the top
+
+    write_html(store, out / "graph.html")
     return report

@@ -1,6 +1,6 @@
 """The cooperation network as a networkx graph: the one view every analytic and picture uses.
 
-Nodes are entities (IRI → type, label, region, documents); an undirected edge joins two
+Nodes are entities (IRI → type, label, aliases, region, documents); an undirected edge joins two
 entities that one or more assertions relate, and carries each relation kind with its
 statuses and evidence. Agreements are nodes too, joined to their parties by `party` edges.
 """
@@ -27,6 +27,9 @@ SELECT ?e ?type ?label ?region ?doc WHERE {
   OPTIONAL { ?e rc:mentionedIn/dcterms:identifier ?doc }
 }"""
 
+_ALIASES = sparql_prologue() + """
+SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"""
+
 _EDGES = sparql_prologue() + """
 SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
   ?a a rc:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rc:status ?status ;
@@ -47,6 +50,8 @@ def to_networkx(store) -> nx.Graph:
     >>> g = to_networkx(kg.open_graph(d))
     >>> g.nodes["https://w3id.org/rckg/id/香港大学"]["type"]
     'University'
+    >>> g.nodes["https://w3id.org/rckg/id/香港贸易发展局"]["aliases"]
+    ['香港貿易發展局']
     """
     g = nx.Graph()
     types = defaultdict(set)
@@ -55,7 +60,7 @@ def to_networkx(store) -> nx.Graph:
         types[e].add(_v(row["type"]).rsplit("#", 1)[-1])
         attrs = g.nodes[e] if e in g else None
         if attrs is None:
-            g.add_node(e, label=_v(row["label"]), region=None, docs=set())
+            g.add_node(e, label=_v(row["label"]), aliases=[], region=None, docs=set())
             attrs = g.nodes[e]
         if row["region"] is not None and _v(row["region"]) != attrs["label"]:
             attrs["region"] = attrs["region"] or _v(row["region"])
@@ -65,6 +70,12 @@ def to_networkx(store) -> nx.Graph:
         specific = sorted(t for t in ts if t not in _GENERIC) or sorted(ts)
         g.nodes[e]["type"] = specific[0]
         g.nodes[e]["docs"] = sorted(g.nodes[e]["docs"])
+    aliases = defaultdict(set)
+    for row in store.query(_ALIASES):
+        aliases[_v(row["e"])].add(_v(row["alias"]))
+    for e, names in aliases.items():
+        if e in g:
+            g.nodes[e]["aliases"] = sorted(names - {g.nodes[e]["label"]})
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:

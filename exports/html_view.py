@@ -1,0 +1,288 @@
+"""The network as one interactive HTML page that works offline.
+
+The page is drawn by pyvis's vis-network: colour by entity type (with a legend), size by
+degree or centrality, edge colour and arrow by relation, dashed where a relation is only
+planned; hovering shows a node's type, region and documents and an edge's evidence
+sentences. Search and filter by name, type and region; a click lights up a node's
+neighbourhood. The layout settles once and then physics stops, so big graphs stay still.
+
+Everything the page needs is inside it: pyvis ships vis-network and tom-select, and our
+own template (`templates/graph.html`) inlines them. pyvis's templates would still fetch
+Bootstrap from a CDN, so they are not used.
+
+    >>> import networkx as nx
+    >>> g = nx.Graph()
+    >>> g.add_node("a", label="湖南大学", type="University", region=None, docs=["d1"])
+    >>> g.add_node("b", label="<b>港</b>", type="University", region="香港", docs=["d1"])
+    >>> g.add_edge("a", "b", relations={"partner": {"statuses": {"planned"},
+    ...                                             "evidence": [("d1", "两校<合作>。", "planned")]}})
+    >>> page = render(g, title="demo")
+    >>> "vis.Network" in page and "<合作>" not in page and "<b>港" not in page   # no markup leaks
+    True
+    >>> "<script src" in page or "<link" in page
+    False
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
+from pyvis.network import Network
+
+from exports.layout import initial_positions
+
+__all__ = ["render", "write_html", "write", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
+           "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
+
+FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
+              '"WenQuanYi Micro Hei", sans-serif')
+
+# type → (colour, shape, legend text). Colours after Tableau 10, told apart by colour-blind eyes
+# well enough, and shapes single out the two kinds of node that are not actors.
+TYPE_STYLES = {
+    "University": ("#1f77b4", "dot", "University 大学"),
+    "ResearchInstitute": ("#17becf", "dot", "Research institute 研究机构"),
+    "ChamberOfCommerce": ("#ff7f0e", "dot", "Chamber of commerce 商会"),
+    "GovernmentAgency": ("#d62728", "dot", "Government agency 政府部门"),
+    "Enterprise": ("#8c564b", "dot", "Enterprise 企业"),
+    "Organization": ("#7f7f7f", "dot", "Organisation 组织"),
+    "FreeTradeZone": ("#2ca02c", "dot", "Free-trade zone 自贸区"),
+    "DevelopmentZone": ("#bcbd22", "dot", "Development zone 开发区"),
+    "Platform": ("#9467bd", "dot", "Platform 平台"),
+    "Agreement": ("#e377c2", "diamond", "Agreement 协议"),
+    "Region": ("#393b79", "square", "Region 地区"),
+}
+_OTHER_TYPE = ("#aaaaaa", "dot", "Other")
+
+# relation → (colour, arrow, legend text). Arrows run the way the sentence reads.
+RELATION_STYLES = {
+    "partner": ("#4a5a70", "", "partner 合作"),
+    "party": ("#d36aa9", "", "party to agreement 协议方"),
+    "founded": ("#c98b00", "to", "founded (founder → body) 共建"),
+    "partOf": ("#3a8f8f", "to", "part of (part → whole) 隶属"),
+}
+_PRIORITY = ("founded", "partOf", "party", "partner")  # which relation styles a mixed edge
+PLANNED_DASHES = [8, 6]
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"
+_MAX_EVIDENCE = 6
+_MAX_DOCS = 8
+
+
+def _esc(text) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def node_sizes(g: nx.Graph, size_by: str = "degree") -> dict:
+    """Each node's weight for sizing: its degree, or betweenness centrality (sampled on big graphs).
+
+    >>> node_sizes(nx.path_graph(3))
+    {0: 1, 1: 2, 2: 1}
+    >>> node_sizes(nx.path_graph(3), "betweenness")[1]
+    1.0
+    """
+    if size_by == "degree":
+        return dict(g.degree)
+    if size_by == "betweenness":
+        k = None if len(g) <= 800 else 300
+        return nx.betweenness_centrality(g, k=k, seed=7)
+    raise ValueError(f"unknown size measure {size_by!r}; known: degree, betweenness")
+
+
+def node_tooltip(attrs: dict, degree: int) -> str:
+    """Hover text of a node, as escaped HTML: name, type, region, aliases, documents.
+
+    >>> node_tooltip({"label": "A&B", "type": "University", "region": None, "docs": ["d1"]}, 2)
+    '<b>A&amp;B</b><br>University 大学 · 2 links<br>documents: d1'
+    """
+    lines = [f"<b>{_esc(attrs.get('label', ''))}</b>",
+             f"{_esc(TYPE_STYLES.get(attrs.get('type'), (0, 0, attrs.get('type') or '?'))[2])}"
+             f" · {degree} link{'s' if degree != 1 else ''}"]
+    if attrs.get("region"):
+        lines.append(f"region: {_esc(attrs['region'])}")
+    if attrs.get("aliases"):
+        lines.append(f"also: {_esc('、'.join(attrs['aliases']))}")
+    docs = list(attrs.get("docs") or ())
+    if docs:
+        more = f" … and {len(docs) - _MAX_DOCS} more" if len(docs) > _MAX_DOCS else ""
+        lines.append(f"documents: {_esc(', '.join(docs[:_MAX_DOCS]))}{more}")
+    return "<br>".join(lines)
+
+
+def edge_tooltip(g: nx.Graph, u, v) -> str:
+    """Hover text of an edge, as escaped HTML: each relation with its evidence sentences and documents.
+
+    >>> g = nx.Graph(); g.add_node(1, label="甲"); g.add_node(2, label="乙")
+    >>> g.add_edge(1, 2, relations={"partner": {"statuses": {"realized"},
+    ...                                         "evidence": [("doc<1>", "甲与乙合作。", "realized")]}})
+    >>> edge_tooltip(g, 1, 2)
+    '<b>甲 — 乙</b><br><i>partner</i> (realized)<br>“甲与乙合作。” <span class="doc">doc&lt;1&gt;</span>'
+    """
+    labels = g.nodes[u].get("label", u), g.nodes[v].get("label", v)
+    lines = [f"<b>{_esc(labels[0])} — {_esc(labels[1])}</b>"]
+    for kind, rel in g.edges[u, v]["relations"].items():
+        lines.append(f"<i>{_esc(kind)}</i> ({_esc(', '.join(sorted(rel['statuses'])))})")
+        evidence = rel["evidence"]
+        for doc, sentence, _status in evidence[:_MAX_EVIDENCE]:
+            lines.append(f"“{_esc(sentence or '')}” <span class=\"doc\">{_esc(doc)}</span>")
+        if len(evidence) > _MAX_EVIDENCE:
+            lines.append(f"… and {len(evidence) - _MAX_EVIDENCE} more")
+    return "<br>".join(lines)
+
+
+def spring_length(n_nodes: int) -> float:
+    """Edge length in layout units: long in small views, where every label is read, shorter in big ones."""
+    return 150.0 if n_nodes <= 60 else 90.0
+
+
+def vis_options(n_nodes: int, n_edges: int) -> dict:
+    """vis-network options: a layout that settles in a bounded number of steps.
+
+    The page switches physics off once stabilisation is done, so nothing moves afterwards.
+    Big graphs get fewer, cheaper steps (straight edges, no improved initial layout).
+
+    >>> vis_options(100, 100)["physics"]["stabilization"]["iterations"]
+    400
+    >>> vis_options(5000, 9000)["edges"]["smooth"]
+    False
+    """
+    big = n_nodes > 1000
+    return {
+        "autoResize": True,
+        "nodes": {
+            "font": {"face": FONT_STACK, "size": 14, "color": "#222", "strokeWidth": 3,
+                     "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+            "scaling": {"min": 8, "max": 42,
+                        "label": {"enabled": True, "min": 14 if big else 17, "max": 32, "drawThreshold": 6,
+                                  "maxVisible": 40}},
+        },
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
+            "scaling": {"min": 1, "max": 6},
+            "color": {"inherit": False},
+            "arrows": {"to": {"scaleFactor": 0.5}},
+            "font": {"face": FONT_STACK},
+        },
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "multiselect": False},
+        "layout": {"improvedLayout": False},       # nodes come with starting positions
+        "physics": {
+            "enabled": True,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "centralGravity": 0.01,
+                                 "springLength": spring_length(n_nodes), "springConstant": 0.06, "damping": 0.5,
+                                 "avoidOverlap": 0.2 if not big else 0,
+                                 "theta": 0.5 if not big else 0.9},   # coarser Barnes-Hut: faster
+            "maxVelocity": 60,
+            "minVelocity": 1,
+            "timestep": 0.5,
+            "stabilization": {"enabled": True, "iterations": 400 if not big else 150,
+                              "updateInterval": 20, "fit": True},
+        },
+    }
+
+
+def _short(name: str, limit: int = 18) -> str:
+    """Long names (agreements run to forty characters) are cut on the canvas; hover shows them whole.
+
+    >>> _short("岳阳自贸片区、香港品质保证局合作协议书全文及其附件说明"), _short("湖南大学")
+    ('岳阳自贸片区、香港品质保证局合作协…', '湖南大学')
+    """
+    return name if len(name) <= limit else name[:limit - 1] + "…"
+
+
+def _primary(relations: dict) -> str:
+    return next((k for k in _PRIORITY if k in relations), next(iter(relations)))
+
+
+def _network(g: nx.Graph, size_by: str, focus=None) -> Network:
+    """pyvis nodes and edges for `g`; every styling decision is made here, in Python."""
+    # directed=True only spares pyvis its quadratic duplicate-edge check; arrows are set per edge.
+    net = Network(directed=True, cdn_resources="in_line")
+    sizes = node_sizes(g, size_by)
+    positions = initial_positions(g, step=spring_length(len(g)))
+    for n, attrs in g.nodes(data=True):
+        colour, shape, _ = TYPE_STYLES.get(attrs.get("type"), _OTHER_TYPE)
+        name = attrs.get("label") or str(n)
+        net.add_node(n, label=_short(name), shape=shape, value=sizes[n], borderWidth=4 if n == focus else 1,
+                     color={"background": colour, "border": "#222222" if n == focus else "#ffffff",
+                            "highlight": {"background": colour, "border": "#000000"},
+                            "hover": {"background": colour, "border": "#000000"}},
+                     title=node_tooltip(attrs, g.degree(n)),
+                     kind=attrs.get("type") or "", region=attrs.get("region") or "",
+                     names=" ".join([name, *(attrs.get("aliases") or ())]),
+                     x=positions[n][0], y=positions[n][1])
+    for u, v, attrs in g.edges(data=True):
+        relations = attrs["relations"]
+        kind = _primary(relations)
+        colour, arrow, _ = RELATION_STYLES.get(kind, ("#999999", "", kind))
+        source, target = u, v
+        if arrow and "direction" in relations[kind]:
+            source, target = relations[kind]["direction"]
+            if kind == "founded":  # stored as body → founder; drawn as founder → body
+                source, target = target, source
+        planned = all(rel["statuses"] == {"planned"} for rel in relations.values())
+        n_evidence = sum(len(rel["evidence"]) for rel in relations.values())
+        net.add_edge(source, target, arrows=arrow or "", color=colour,
+                     dashes=PLANNED_DASHES if planned else False, value=max(1, n_evidence),
+                     title=edge_tooltip(g, u, v), relation=kind,
+                     status="planned" if planned else "realized")
+    return net
+
+
+def _environment() -> Environment:
+    # Our template first; pyvis's directory supplies the vis-network and tom-select files it inlines.
+    return Environment(loader=ChoiceLoader([FileSystemLoader(str(_TEMPLATES)),
+                                            FileSystemLoader(str(_PYVIS_TEMPLATES))]),
+                       autoescape=select_autoescape(["html"]))
+
+
+def _legend(g: nx.Graph) -> tuple[list[dict], list[dict]]:
+    counts = {}
+    for _, t in g.nodes(data="type"):
+        counts[t] = counts.get(t, 0) + 1
+    types = [{"type": t, "colour": c, "shape": s, "text": text, "count": counts[t]}
+             for t, (c, s, text) in TYPE_STYLES.items() if t in counts]
+    types += [{"type": t or "", "colour": _OTHER_TYPE[0], "shape": "dot", "text": t or "Other",
+               "count": n} for t, n in sorted(counts.items(), key=lambda x: str(x[0]))
+              if t not in TYPE_STYLES]
+    kinds = {_primary(r) for _, _, r in g.edges(data="relations")}
+    relations = [{"colour": c, "arrow": bool(a), "text": text}
+                 for k, (c, a, text) in RELATION_STYLES.items() if k in kinds]
+    return types, relations
+
+
+def render(g: nx.Graph, *, title: str = "rckg — cooperation network", size_by: str = "degree",
+           focus=None) -> str:
+    """The HTML page for `g` (a graph shaped like `kg.network.to_networkx`'s), as a string.
+
+    `focus` (a node) is drawn with a dark ring.
+    """
+    net = _network(g, size_by, focus)
+    nodes, edges = net.nodes, net.edges
+    types, relations = _legend(g)
+    regions = sorted({r for _, r in g.nodes(data="region") if r})
+    return _environment().get_template("graph.html").render(
+        title=title, nodes=nodes, edges=edges, options=vis_options(len(nodes), len(edges)), legend_types=types,
+        legend_relations=relations, regions=regions, font_stack=FONT_STACK,
+        n_nodes=len(nodes), n_edges=len(edges))
+
+
+def write_html(g: nx.Graph, path, **kw) -> Path:
+    """Write `render(g, **kw)` to `path` (UTF-8) and return the path."""
+    path = Path(path)
+    path.write_text(render(g, **kw), encoding="utf-8")
+    return path
+
+
+def write(store, path, name: str = "html"):
+    """The exporter registry's entry: the whole network of `store`, isolated entities left out."""
+    from kg.network import to_networkx
+
+    g = to_networkx(store)
+    g.remove_nodes_from(list(nx.isolates(g)))
+    write_html(g, path)
