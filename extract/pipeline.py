@@ -231,6 +231,15 @@ def _more_than_a_head(rest: str) -> bool:
     return not (typed and len(typed[1]) == len(rest)) or rest in _UNIT_HEADS
 
 
+# 香港高校, 湖南企业: a place that qualifies a class of things is not itself an actor
+_CLASS_NOUN = re.compile(r"(?:各)?(?:高校|企业|机构|学校|院校|社团|青年|学生|居民|同胞|市民|人士|投资者|资本|资金|产品|"
+                         r"商品|市场|客商|媒体|专家|人才|团队)")
+
+
+def _modifier(simp: str, m: "ResolvedMention") -> bool:
+    return m.entity.type == "Region" and bool(_CLASS_NOUN.match(simp, m.end))
+
+
 _OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|近年来|目前|下一步|并|还|其中|我们)?[,，、]?")
 
 
@@ -297,7 +306,7 @@ class RelationReader:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit, m.entity.known)
-                          for m in ms if m.entity.type != "Agreement"]
+                          for m in ms if m.entity.type != "Agreement" and not _modifier(simp, m)]
                 opener = _sentence_opener(sentence, s, actors)
                 if opener is not None and opener.implicit:
                     # who the passage is about until another body opens a sentence

@@ -14,6 +14,7 @@ from extract.recognise import Span
 
 __all__ = ["DocContext", "Resolved", "resolve_span", "region_prefix", "province_of"]
 
+_SAR_GOVERNMENT = re.compile(r"^(香港|澳门)(?:特别行政区政府|特区政府|特别行政区|特区)(?=.)")
 REGION_SUFFIXES = ("特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "省", "市", "县", "区")
 
 
@@ -92,6 +93,11 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         return None
     if span.known is not None:
         k = span.known
+        return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level, known=True)
+    variant = _SAR_GOVERNMENT.sub(r"\1", span.text)
+    if variant != span.text and variant in gaz.names and gaz.names[variant].type != "Region":
+        # 香港特区政府投资推广署 is 香港投资推广署: the government's name adds nothing
+        k = gaz.names[variant]
         return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level, known=True)
 
     typ = span.type
