@@ -240,6 +240,17 @@ def _modifier(simp: str, m: "ResolvedMention") -> bool:
     return m.entity.type == "Region" and bool(_CLASS_NOUN.match(simp, m.end))
 
 
+_REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
+
+
+def _mask_names(sentence: str, offset: int, mentions) -> str:
+    chars = list(sentence)
+    for m in mentions:
+        for i in range(max(m.start - offset, 0), min(m.end - offset, len(chars))):
+            chars[i] = "＿"
+    return "".join(chars)
+
+
 _OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|近年来|目前|下一步|并|还|其中|我们)?[,，、]?")
 
 
@@ -262,7 +273,7 @@ class RelationReader:
         relations: list[Relation] = []
         gaz = self.gazetteer
         plan_doc = is_plan(simp)
-        status = "planned" if plan_doc else None
+        status = "planned" if plan_doc else "realized" if _REPORT_TITLE.search(simp[:300]) else None
         subject = None
         if ctx.author and not is_media(ctx.author):
             if plan_doc or ctx.author.endswith(("人民政府", "人民政府办公厅")):
@@ -296,7 +307,8 @@ class RelationReader:
                     j += 1
                 sentence = simp[s:e]
                 ev = Evidence(text[s:e], s, e)
-                st = clause_status(sentence, status)
+                # names say nothing about tense: 促进 in 贸易投资促进局 is not a plan
+                masked = _mask_names(sentence, s, ms)
                 for m in ms:
                     for inner in [m] + m.inner:
                         if inner.entity.type == "Region":
@@ -313,7 +325,7 @@ class RelationReader:
                     subject = Actor(-1, -1, opener.canonical, opener.type, implicit=True)
                     region_of.setdefault(opener.canonical, ctx.province)
                 for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):
-                    st = clause_status(sentence[span[0]:span[1]], status) if span else clause_status(sentence, status)
+                    st = clause_status(masked[span[0]:span[1]] if span else masked, status)
                     if kind == "agreement":
                         parties = sorted(set(head))
                         named = [m for m in ms if m.entity.type == "Agreement"
