@@ -92,7 +92,13 @@ def main():
         table([]).split("\n")[1] + "\n" + targets + "\n"
     print(text)
     if a.write:
-        Path(a.write).write_text(text, encoding="utf-8")
+        target = Path(a.write)
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        begin, end = "<!-- scores:begin -->", "<!-- scores:end -->"
+        if begin in old and end in old:
+            head, rest = old.split(begin, 1)
+            text = head + begin + "\n" + text + end + rest.split(end, 1)[1]
+        target.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
