@@ -5,6 +5,8 @@ import hashlib
 
 from spacy.language import Language
 
+from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
+from extract.metadata import fill_metadata
 from extract.normalise import normalise
 from extract.records import DocumentRecord, Entity, Relation
 
@@ -22,6 +24,8 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
     >>> [(r.head, r.tail) for r in rec.relations if r.kind == "partner"]
     [('湖南大学', '香港大学')]
     """
+    if len(text) > CHUNK_CHARS:
+        return _extract_in_chunks(nlp, text, doc_id, source, sha256)
     text = normalise(text)
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = nlp(text)
@@ -61,4 +65,12 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
             if ent.region not in rec.entities:
                 rec.entities[ent.region] = Entity(ent.region, "Region", region=ent.region, mentions=0)
             rec.relations.append(Relation("locatedIn", ent.canonical, ent.region, "realized"))
-    return rec
+    return fill_metadata(rec, text)
+
+
+def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha256: str | None) -> DocumentRecord:
+    """A very long text piece by piece (`extract.chunking`), so memory stays bounded."""
+    text = normalise(text)
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parts = [(offset, extract_document(nlp, piece, doc_id, source, sha)) for offset, piece in paragraph_chunks(text, CHUNK_CHARS)]
+    return fill_metadata(merge_records(doc_id, source, sha, parts), text)
