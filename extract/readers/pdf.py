@@ -13,14 +13,16 @@ from extract.readers.errors import UnreadableDocument
 
 __all__ = ["read_pdf", "reflow"]
 
+MIN_FULL_LINE = 15
 _ENDS = tuple("。！？；：!?;:」』”）)")
 
 
 def reflow(text: str) -> str:
     """Join wrapped lines back into paragraphs.
 
-    A line is wrapped when it is at least 80 % as long as the page's longest lines and does
-    not end with closing punctuation.
+    A line is wrapped when it is at least 75 % as long as the page's longest line and does
+    not end with closing punctuation. (Characters, not points: CJK characters are all
+    one em wide, so a full line of Chinese is a nearly constant number of them.)
 
     >>> page = "湖南大学与香港城市大学签订了合作协议，双方将在人工\\n智能领域开展联合研究。\\n第二段。"
     >>> print(reflow(page))
@@ -28,10 +30,9 @@ def reflow(text: str) -> str:
     第二段。
     """
     lines = [line.rstrip() for line in text.split("\n")]
-    lengths = sorted(len(line) for line in lines if line.strip())
-    if len(lengths) < 2:
+    full = max(map(len, lines), default=0)
+    if full < MIN_FULL_LINE:
         return "\n".join(lines)
-    full = lengths[int(0.9 * (len(lengths) - 1))]
     out: list[str] = []
     joining = False
     for line in lines:
@@ -40,7 +41,7 @@ def reflow(text: str) -> str:
         else:
             out.append(line)
         stripped = out[-1].strip()
-        joining = bool(line.strip()) and len(line) >= 0.8 * full and not stripped.endswith(_ENDS)
+        joining = bool(line.strip()) and len(line) >= 0.75 * full and not stripped.endswith(_ENDS)
     return "\n".join(out)
 
 

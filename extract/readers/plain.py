@@ -19,17 +19,21 @@ CHINESE_ENCODINGS = ["gb18030", "big5hkscs"]
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM: CJK text in UTF-16 has few zero bytes, ASCII has many."""
+    """UTF-16 without a BOM: zero bytes (from ASCII and newlines) on one side of each pair only.
+
+    Binary data has zeros on both sides, or decodes to control characters.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
     evens, odds = data[0::2].count(0), data[1::2].count(0)
-    codec = "utf-16-le" if odds > evens else "utf-16-be" if evens > odds else None
-    if codec is None or max(evens, odds) < len(data) // 8:
+    if min(evens, odds) * 10 > max(evens, odds):
         return None
     try:
-        return data.decode(codec)
+        text = data.decode("utf-16-le" if odds > evens else "utf-16-be")
     except UnicodeDecodeError:
         return None
+    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f")
+    return text if controls * 100 <= len(text) else None
 
 
 def decode(data: bytes) -> str:

@@ -52,7 +52,13 @@ def read_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except PackageNotFoundError:
-        raise UnreadableDocument("not a Word .docx file (an old .doc, or damaged?)") from None
+        with open(path, "rb") as f:
+            magic = f.read(4)
+        if magic == b"\xd0\xcf\x11\xe0":
+            raise UnreadableDocument("not a Word .docx file but an old .doc; save it as .docx") from None
+        if magic == b"PK\x03\x04":
+            raise UnreadableDocument("damaged .docx file (incomplete zip archive)") from None
+        raise UnreadableDocument("not a Word .docx file") from None
     except KeyError as e:
         raise UnreadableDocument(f"damaged .docx file (missing part {e})") from None
     return docx_text(document)
