@@ -21,7 +21,7 @@ class DocumentProgress:
         self.done = 0
 
     def _out(self):
-        return self.stream or click.get_text_stream("stderr")
+        return self.stream or sys.stderr
 
     def start(self, total: int):
         self.total = total
