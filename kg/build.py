@@ -39,6 +39,9 @@ __all__ = ["BuildReport", "PendingDocument", "StoreWriter", "build", "changed_do
 EXAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
 OUTCOMES = ("read", "unchanged", "skipped", "failed")
 MANIFEST_EVERY_SECONDS = 1.0
+# Up to this many quads a document is replaced in one transaction; above, in batches
+# (Oxigraph keeps a transaction in memory: ~2 KB a quad).
+ATOMIC_QUADS = 50_000
 
 # on_document(path, outcome, reason): outcome is one of OUTCOMES, reason a line for skipped/failed.
 DocumentCallback = Callable[[Path, str, "str | None"], None]
@@ -182,7 +185,15 @@ class StoreWriter:
             self.save_manifest()
 
     def commit(self, doc: PendingDocument, rec: DocumentRecord):
-        self.store.replace_document(graph_iri(doc.doc_id), document_quads(rec))
+        quads = document_quads(rec)
+        if len(quads) <= ATOMIC_QUADS:
+            self.store.replace_document(graph_iri(doc.doc_id), quads)
+        else:
+            # too big for one transaction: first the manifest stops vouching for the document,
+            # so a crash mid-way leaves a graph the next build redoes, never one it trusts
+            if self.manifest.documents.pop(doc.doc_id, None) is not None:
+                self.save_manifest()
+            self.store.replace_graph_in_batches(graph_iri(doc.doc_id), quads)
         # only now, with the graph committed, may the manifest say the store has it
         self.manifest.documents[doc.doc_id] = DocumentEntry(str(doc.path.resolve()), doc.sha256, self.pipeline)
         self.changed = True

@@ -70,6 +70,18 @@ class GraphStore:
         """Replace what one document asserts, atomically (see `replace_graph`)."""
         self.replace_graph(graph_iri, quads)
 
+    def replace_graph_in_batches(self, graph_iri: str, quads, batch: int = 10_000):
+        """Replace a named graph batch by batch: memory bounded by the batch, not atomic.
+
+        Oxigraph holds a transaction's writes in memory (about 2 KB a quad), so a
+        document of a million quads cannot be one transaction. The caller makes this safe
+        by dropping the document from the manifest first (`kg.build.StoreWriter`).
+        """
+        g = ox.NamedNode(graph_iri)
+        self.store.update(f"DROP SILENT GRAPH {g}")
+        for i in range(0, len(quads), batch):
+            self.store.extend(quads[i:i + batch])
+
     def remove_document(self, graph_iri: str):
         """Take out everything one document asserts; entities other documents mention stay,
         since their triples live in those documents' graphs."""

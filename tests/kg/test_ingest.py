@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 import kg
+import kg.store
 from document_files import write_corpus
 from kg.cli import main
 from kg.lock import writer_lock
@@ -156,3 +157,13 @@ def test_concurrent_build_is_refused_naming_directory_and_holder(tmp_path):
     assert not (out / "store").exists()
     # the lock is released: the next build goes through
     assert CliRunner().invoke(main, ["build", "-g", str(out)]).exit_code == 0
+
+
+def test_documents_too_big_for_one_transaction_are_written_in_batches(corpus, tmp_path, monkeypatch):
+    files = [corpus / "universities-utf8.txt", corpus / "trade.pdf"]
+    kg.build(files, tmp_path / "one")
+    monkeypatch.setattr(build_module, "ATOMIC_QUADS", 10)
+    monkeypatch.setattr(kg.store.GraphStore.replace_graph_in_batches, "__defaults__", (7,))
+    kg.build(files, tmp_path / "batched")
+    assert isomorphic(_graph(tmp_path / "one"), _graph(tmp_path / "batched"))
+    assert sorted(Manifest.load(tmp_path / "batched").documents) == ["trade", "universities-utf8"]
