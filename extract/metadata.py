@@ -33,10 +33,12 @@ _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|發布時間|發布
 _NUMBER_LABEL = re.compile(r"(?:发文字号|文号|發文字號)\s*[:：]")
 _ISSUER_LABEL = re.compile(r"(?:发文机关|发布机构|发文单位|发布单位|發文機關)\s*[:：]\s*([^\s:：,，;；]{2,40})")
 _ORG_END = ("人民政府", "政府", "办公厅", "办公室", "厅", "局", "委员会", "委", "部", "署", "院", "会", "大学",
-            "学院", "中心", "公司", "集团", "协会", "商会", "总会", "办", "處", "局", "廳", "會", "辦")
+            "学院", "中心", "公司", "集团", "协会", "商会", "总会", "办", "组", "處", "廳", "會", "辦", "組")
 _GENRE_END = re.compile(r"(?:通知|意见|方案|规划|办法|函|复函|批复|报告|通报|决定|公告|通告|备忘录|协议|纲要|计划|措施|"
                         r"细则|规定|条例|指引|指南|意見|規劃|辦法|報告|通報|決定|備忘錄|協議|計劃)[)\]」》]*$")
 _SENTENCE_END = tuple("。！？；!?;，,、")
+_LABELLED = re.compile(r"^[^\s:：]{1,8}\s*[:：]")          # "日期: …", "来源：…"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,8 @@ def _title(head: list[str]) -> str | None:
     candidates = []
     for i, line in enumerate(head):
         if (is_boilerplate(line) or _is_date_line(line) or (_NUMBER.search(line) and len(line) <= 40)
-                or len(line) < 5 or len(line) > 80 or line.endswith(_SENTENCE_END)):
+                or len(line) < 5 or len(line) > 80 or line.endswith(_SENTENCE_END) or _LABELLED.match(line)
+                or len(_CJK.findall(line)) < 4):
             continue
         if _is_org_line(line) and not _GENRE_END.search(line):
             continue  # the issuing body on its own line above the title

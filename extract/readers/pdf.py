@@ -7,9 +7,14 @@ text layer and fails with that reason (no OCR here).
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from extract.readers.errors import UnreadableDocument
+
+# pypdf logs every oddity of a damaged file as a warning on stderr; the build reports a
+# file that fails in one line of its own, and one that is read was read.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 __all__ = ["read_pdf", "reflow"]
 

@@ -20,6 +20,7 @@ FURNITURE = [
     ("打印 关闭", "page tools"),
     ("当前位置：首页 > 政务公开 > 通知公告", "navigation"),
     ("首页 > 新闻中心", "navigation"),
+    ("跳至主要内容", "navigation"),
     ("上一篇：湖南大学召开工作会议", "navigation"),
     ("浏览次数：1024", "counter"),
     ("湖南省教育厅 发布时间：2024-05-10", "byline"),

@@ -63,3 +63,10 @@ def test_metadata_reaches_the_document_record(nlp):
     rec = extract_document(nlp, OFFICIAL, "official")
     assert (rec.number, rec.date) == ("湘政办发〔2021〕57号", "2021-06-08")
     assert rec.title.startswith("湖南省人民政府办公厅关于")
+
+
+def test_labels_times_and_group_names_are_not_titles():
+    text = "跳至主要内容\n日期: 2024年04月28日\n28/04/2024 - 10:55\n湖南省湘港合作课题组\n湘港高校合作的现状与建议\n正文。"
+    m = find_metadata(normalise(text))
+    assert m.title == "湘港高校合作的现状与建议"
+    assert m.date == "2024-04-28"
