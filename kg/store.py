@@ -81,6 +81,7 @@ class GraphStore:
         self.store.update(f"DROP SILENT GRAPH {g}")
         for i in range(0, len(quads), batch):
             self.store.extend(quads[i:i + batch])
+            self.store.flush()   # RocksDB's write buffers would otherwise grow by hundreds of MB
 
     def remove_document(self, graph_iri: str):
         """Take out everything one document asserts; entities other documents mention stay,
