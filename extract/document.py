@@ -72,5 +72,6 @@ def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha25
     """A very long text piece by piece (`extract.chunking`), so memory stays bounded."""
     text = normalise(text)
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    parts = [(offset, extract_document(nlp, piece, doc_id, source, sha)) for offset, piece in paragraph_chunks(text, CHUNK_CHARS)]
+    parts = [(offset, extract_document(nlp, piece, doc_id, source, sha))
+             for offset, piece in paragraph_chunks(text, CHUNK_CHARS)]
     return fill_metadata(merge_records(doc_id, source, sha, parts), text)
