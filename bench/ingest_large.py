@@ -5,6 +5,11 @@
 The text is our own filler prose with a cooperation sentence every few paragraphs, the
 density of a yearbook or a compilation of notices. The build runs in a child process so
 its peak resident memory (ru_maxrss) is its own.
+
+Measured on the 2-core development machine (shared with other jobs): 5 MB → 10 s, peak
+240 MB; 50 MB → 75 s, peak 686 MB (18 099 entities, 54 267 relations). Before documents
+were cut into 200 K-character pieces and large graphs written in flushed batches, 20 MB
+took 1.4 GB.
 """
 from __future__ import annotations
 
