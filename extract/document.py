@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
+from extract.metadata import fill_metadata
 from extract.normalise import normalise
 from extract.records import DocumentRecord, Entity, Relation
 
@@ -93,7 +95,7 @@ def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
 
 
 def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
-                     sha256: str | None = None) -> DocumentRecord:
+                     sha256: str | None = None, context=None) -> DocumentRecord:
     """Run the pipeline over normalised text and collect plain records.
 
     >>> import extract
@@ -103,9 +105,18 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
     >>> [(r.head, r.tail) for r in rec.relations if r.kind == "partner"]
     [('湖南大学', '香港大学')]
     """
+    if len(text) > CHUNK_CHARS:
+        return _extract_in_chunks(nlp, text, doc_id, source, sha256)
     text = normalise(text)
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    doc = nlp(text)
+    if context is None:
+        doc = nlp(text)
+    else:
+        # a later piece of a long document: its author and province are the first piece's
+        doc = nlp.make_doc(text)
+        doc._.context = context
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
     ctx = doc._.context
     rec = DocumentRecord(doc_id=doc_id, source=source, sha256=sha, author=ctx.author if ctx else None)
 
@@ -146,4 +157,16 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
             if ent.region not in rec.entities:
                 rec.entities[ent.region] = Entity(ent.region, "Region", region=ent.region, mentions=0)
             rec.relations.append(Relation("locatedIn", ent.canonical, ent.region, "realized"))
-    return rec
+    return fill_metadata(rec, text)
+
+
+def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha256: str | None) -> DocumentRecord:
+    """A very long text piece by piece (`extract.chunking`), so memory stays bounded."""
+    text = normalise(text)
+    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    parts, context = [], None
+    for offset, piece in paragraph_chunks(text, CHUNK_CHARS):
+        if context is None:
+            context = nlp(piece)._.context
+        parts.append((offset, extract_document(nlp, piece, doc_id, source, sha, context=context)))
+    return fill_metadata(merge_records(doc_id, source, sha, parts), text)

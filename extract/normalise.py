@@ -12,7 +12,8 @@ from functools import lru_cache
 
 __all__ = ["normalise", "simplified", "to_simplified_name"]
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad]")
+# lone surrogates too: no encoder accepts them, and a str can only get them from broken input
+_INVISIBLE = re.compile("[\u200b-\u200f\u2028\u2029\u2060\ufeff\u00ad\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?")
 # NFKC leaves these CJK punctuation marks alone; the name grammar wants ASCII brackets.
 _BRACKETS = str.maketrans({"【": "[", "】": "]", "〔": "[", "〕": "]", "―": "—", "－": "-", "‧": "·", "•": "·"})

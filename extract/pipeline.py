@@ -146,7 +146,7 @@ class EntityRecogniser:
         simp = simplified(text)
         doc._.simplified = simp
         gaz = self.gazetteer
-        ctx = _detect_context(text, simp, gaz, self.grammar)
+        ctx = doc._.context or _detect_context(text, simp, gaz, self.grammar)
         doc._.context = ctx
         mentions = []
         for lo, hi in content_spans(simp):

@@ -1,40 +1,83 @@
-"""Build orchestration: documents → records → quads → store → graph.ttl (and graph.html to look at).
+"""Build orchestration: files → text → records → quads → store → graph.ttl and graph.html, incrementally.
 
-The extractor runs over each readable document; a document that cannot be read is
-reported and skipped, and the rest of the build goes on.
+Four steps, each its own function so each can be tested, timed or run elsewhere:
+
+1. `discover` — the files under the given paths;
+2. `changed_documents` — hash each file, compare with the manifest, read (decode) only the
+   new and changed ones; unsupported files are *skipped*, unreadable ones *failed*;
+3. `extract_record` — text → `DocumentRecord`, a top-level function of plain arguments so
+   it can be mapped over a process pool;
+4. `StoreWriter.commit` — one transaction per document in the store, then its manifest entry.
+
+A build holds the directory's writer lock from start to end. An unchanged corpus is not
+extracted again: the pipeline is not even loaded, the store not even opened.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from extract import extract_document, load
-from extract.readers import UnreadableDocument, iter_documents, read_document
+from extract.readers import UnreadableDocument, UnsupportedDocument, iter_documents, read_document, reader_for
+from extract.records import DocumentRecord
 from kg.graph import document_quads
 from kg.iris import graph_iri
+from kg.lock import writer_lock
+from kg.manifest import DocumentEntry, Manifest, file_sha256, pipeline_fingerprint
 from kg.store import GraphStore, graph_dir
+from ontology import ONTOLOGY_TTL
 
-__all__ = ["BuildReport", "build", "doc_id_for", "EXAMPLE_CORPUS"]
+__all__ = ["BuildReport", "PendingDocument", "StoreWriter", "build", "changed_documents", "discover",
+           "doc_id_for", "extract_record", "EXAMPLE_CORPUS", "OUTCOMES"]
 
 EXAMPLE_CORPUS = Path(__file__).resolve().parent.parent / "examples" / "corpus"
+OUTCOMES = ("read", "unchanged", "skipped", "failed")
+MANIFEST_EVERY_SECONDS = 1.0
+# Up to this many quads a document is replaced in one transaction; above, in batches
+# (Oxigraph keeps a transaction in memory: ~2 KB a quad).
+ATOMIC_QUADS = 50_000
+
+# on_document(path, outcome, reason): outcome is one of OUTCOMES, reason a line for skipped/failed.
+DocumentCallback = Callable[[Path, str, "str | None"], None]
 
 
 @dataclass
 class BuildReport:
     graph_dir: Path
-    read: list[str] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)   # (file, reason)
+    read: list[str] = field(default_factory=list)                   # extracted in this build
+    unchanged: list[str] = field(default_factory=list)              # same file, same pipeline: kept
+    skipped: list[tuple[str, str]] = field(default_factory=list)    # (file, reason): not a kind we read
+    failed: list[tuple[str, str]] = field(default_factory=list)     # (file, reason): ours, but unreadable
     entities: int = 0
     relations: int = 0
 
     @property
     def ok(self) -> bool:
-        return not self.skipped
+        return not self.failed
+
+    def summary(self) -> str:
+        """
+        >>> BuildReport(Path("g"), read=["a"], failed=[("b", "binary")]).summary()
+        '1 read, 0 unchanged, 0 skipped, 1 failed; 0 entities, 0 relations'
+        """
+        return (f"{len(self.read)} read, {len(self.unchanged)} unchanged, {len(self.skipped)} skipped, "
+                f"{len(self.failed)} failed; {self.entities} entities, {self.relations} relations")
+
+
+@dataclass
+class PendingDocument:
+    """A new or changed document, read and waiting for extraction."""
+
+    path: Path
+    doc_id: str
+    sha256: str        # of the file's bytes
+    text: str
 
 
 def doc_id_for(path: Path) -> str:
@@ -42,44 +85,173 @@ def doc_id_for(path: Path) -> str:
     return re.sub(r"\s+", "_", path.stem)
 
 
-def build(paths=None, graph: str | Path | None = None, *,
-          on_document: Callable[[Path, str | None], None] | None = None) -> BuildReport:
-    """Build (or update) the graph directory from documents.
+def _assign_doc_id(path: Path, manifest: Manifest, taken: set[str]) -> str:
+    """The file's id, or the id with a hash of its path when another file has the name.
+
+    A file keeps the id it had in earlier builds; an id whose file has gone (moved) passes
+    to the file now bearing the name.
+    """
+    base, key = doc_id_for(path), str(path.resolve())
+    salted = f"{base}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+    for candidate in (base, salted):
+        entry = manifest.documents.get(candidate)
+        if candidate not in taken and (entry is None or entry.path == key or not Path(entry.path).exists()):
+            return candidate
+    return salted
+
+
+def discover(paths) -> list[Path]:
+    """Step 1: the files to consider, in a stable order."""
+    return list(iter_documents(paths))
+
+
+def changed_documents(files, manifest: Manifest, pipeline: str, report: BuildReport,
+                      on_document: DocumentCallback | None = None) -> Iterator[PendingDocument]:
+    """Step 2: the new and changed documents, read; everything else reported and passed over.
+
+    A generator, so only one document's text is held at a time.
+    """
+    taken: set[str] = set()
+
+    def note(path, outcome, reason=None):
+        if outcome == "skipped":
+            report.skipped.append((str(path), reason))
+        elif outcome == "failed":
+            report.failed.append((str(path), reason))
+        elif outcome == "unchanged":
+            report.unchanged.append(str(path))
+        if on_document:
+            on_document(path, outcome, reason)
+
+    for path in files:
+        try:
+            reader_for(path)
+        except UnsupportedDocument as e:
+            note(path, "skipped", str(e))
+            continue
+        try:
+            sha = file_sha256(path)
+        except OSError as e:
+            note(path, "failed", e.strerror or str(e))
+            continue
+        doc_id = _assign_doc_id(path, manifest, taken)
+        taken.add(doc_id)
+        if manifest.is_current(doc_id, sha, pipeline):
+            note(path, "unchanged")
+            continue
+        try:
+            text = read_document(path)
+        except UnreadableDocument as e:
+            note(path, "failed", str(e))
+            continue
+        yield PendingDocument(path, doc_id, sha, text)
+
+
+@lru_cache(maxsize=1)
+def _pipeline():
+    import extract
+
+    return extract.load()
+
+
+def extract_record(doc_id: str, text: str, source: str = "", sha256: str | None = None) -> DocumentRecord:
+    """Step 3: one document's text → its record. Loads the pipeline once per process."""
+    from extract import extract_document
+
+    return extract_document(_pipeline(), text, doc_id, source=source, sha256=sha256)
+
+
+class StoreWriter:
+    """Step 4: the store and the manifest, written in that order, opened on first write."""
+
+    def __init__(self, directory: Path, manifest: Manifest, pipeline: str):
+        self.dir, self.manifest, self.pipeline = directory, manifest, pipeline
+        self._store: GraphStore | None = None
+        self.changed = False
+        self._saved_at = time.monotonic()
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = GraphStore(self.dir)
+        return self._store
+
+    def ensure_ontology(self):
+        sha = file_sha256(ONTOLOGY_TTL)
+        if self.manifest.ontology != sha:
+            self.store.load_ontology()
+            self.manifest.ontology = sha
+            self.changed = True
+            self.save_manifest()
+
+    def commit(self, doc: PendingDocument, rec: DocumentRecord):
+        quads = document_quads(rec)
+        if len(quads) <= ATOMIC_QUADS:
+            self.store.replace_document(graph_iri(doc.doc_id), quads)
+        else:
+            # too big for one transaction: first the manifest stops vouching for the document,
+            # so a crash mid-way leaves a graph the next build redoes, never one it trusts
+            if self.manifest.documents.pop(doc.doc_id, None) is not None:
+                self.save_manifest()
+            self.store.replace_graph_in_batches(graph_iri(doc.doc_id), quads)
+        # only now, with the graph committed, may the manifest say the store has it
+        self.manifest.documents[doc.doc_id] = DocumentEntry(str(doc.path.resolve()), doc.sha256, self.pipeline)
+        self.changed = True
+        if time.monotonic() - self._saved_at > MANIFEST_EVERY_SECONDS:
+            self.save_manifest()
+
+    def save_manifest(self):
+        self.manifest.save(self.dir)
+        self._saved_at = time.monotonic()
+
+    def finish(self):
+        """Manifest, then the union as graph.ttl (atomically) if anything changed or it is missing."""
+        ttl = self.dir / "graph.ttl"
+        if self.changed:
+            self.save_manifest()
+        html = self.dir / "graph.html"
+        if self.changed or not ttl.exists():
+            self.store.flush()
+            self.store.write(ttl, ox.RdfFormat.TURTLE)
+        if self.changed or not html.exists():
+            from exports.html_view import write as write_html  # exports reads kg: import here, not at the top
+
+            write_html(self.store, html)
+
+
+def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentCallback | None = None,
+          on_start: Callable[[int], None] | None = None) -> BuildReport:
+    """Build or update the graph directory from documents (files or folders).
+
+    Refuses (`kg.lock.GraphLocked`) when another process is writing the same directory.
 
     >>> import tempfile
-    >>> report = build([EXAMPLE_CORPUS], tempfile.mkdtemp())
+    >>> d = tempfile.mkdtemp()
+    >>> report = build([EXAMPLE_CORPUS], d)
     >>> report.ok and len(report.read) >= 3
+    True
+    >>> len(build([EXAMPLE_CORPUS], d).unchanged) == len(report.read)   # nothing to redo
     True
     """
     paths = list(paths) if paths else [EXAMPLE_CORPUS]
     out = graph_dir(graph)
     report = BuildReport(out)
-    store = GraphStore(out)
-    store.load_ontology()
-    nlp = load()
-    seen_ids: set[str] = set()
-    for path in iter_documents(paths):
-        try:
-            text = read_document(path)
-        except UnreadableDocument as e:
-            report.skipped.append((str(path), str(e)))
+    files = discover(paths)
+    if on_start:
+        on_start(len(files))
+    with writer_lock(out):
+        # without a store the manifest promises nothing (someone deleted store/)
+        manifest = Manifest.load(out) if (out / "store").exists() else Manifest()
+        pipeline = pipeline_fingerprint()
+        writer = StoreWriter(out, manifest, pipeline)
+        writer.ensure_ontology()
+        for doc in changed_documents(files, manifest, pipeline, report, on_document):
+            rec = extract_record(doc.doc_id, doc.text, source=doc.path.name, sha256=doc.sha256)
+            writer.commit(doc, rec)
+            report.read.append(str(doc.path))
+            report.entities += len(rec.entities)
+            report.relations += len(rec.relations)
             if on_document:
-                on_document(path, str(e))
-            continue
-        doc_id = doc_id_for(path)
-        if doc_id in seen_ids:
-            doc_id += "-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
-        seen_ids.add(doc_id)
-        rec = extract_document(nlp, text, doc_id, source=path.name)
-        store.replace_document(graph_iri(doc_id), document_quads(rec))
-        report.read.append(str(path))
-        report.entities += len(rec.entities)
-        report.relations += len(rec.relations)
-        if on_document:
-            on_document(path, None)
-    store.flush()
-    store.write(out / "graph.ttl", ox.RdfFormat.TURTLE)
-    from exports.html_view import write as write_html  # exports reads kg: import here, not at the top
-
-    write_html(store, out / "graph.html")
+                on_document(doc.path, "read", None)
+        writer.finish()
     return report

@@ -12,6 +12,7 @@ COMMANDS = [
     "kg.commands.build",
     "kg.commands.export",
     "kg.commands.viz",
+    "kg.commands.remove",
 ]
 
 

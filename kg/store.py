@@ -44,21 +44,52 @@ class GraphStore:
             self.store = ox.Store(str(path))
 
     def load_ontology(self):
-        g = ox.NamedNode(ONTOLOGY_GRAPH)
-        self.store.remove_graph(g) if self.store.contains_named_graph(g) else None
-        self.store.load(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE, to_graph=g)
+        quads = ox.parse(path=str(ONTOLOGY_TTL), format=ox.RdfFormat.TURTLE)
+        self.replace_graph(ONTOLOGY_GRAPH, quads)
+
+    def replace_graph(self, graph_iri: str, quads):
+        """Replace a named graph's content in one transaction.
+
+        One SPARQL update (DROP the graph, INSERT its new triples) is one transaction in
+        Oxigraph, so a process killed at any moment leaves either the old graph or the new
+        one, never neither or half of one. (remove_graph followed by extend would be two.)
+
+        >>> import tempfile
+        >>> s = GraphStore(tempfile.mkdtemp())
+        >>> g, p = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/p")
+        >>> s.replace_graph(g.value, [ox.Quad(p, p, ox.Literal("旧"), g)])
+        >>> s.replace_graph(g.value, [ox.Quad(p, p, ox.Literal("新"), g)])
+        >>> [q.object.value for q in s.store.quads_for_pattern(None, None, None, g)]
+        ['新']
+        """
+        g = ox.NamedNode(graph_iri)
+        body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+        self.store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}\n}} }}")
 
     def replace_document(self, graph_iri: str, quads):
-        """Replace what one document asserts."""
+        """Replace what one document asserts, atomically (see `replace_graph`)."""
+        self.replace_graph(graph_iri, quads)
+
+    def replace_graph_in_batches(self, graph_iri: str, quads, batch: int = 10_000):
+        """Replace a named graph batch by batch: memory bounded by the batch, not atomic.
+
+        Oxigraph holds a transaction's writes in memory (about 2 KB a quad), so a
+        document of a million quads cannot be one transaction. The caller makes this safe
+        by dropping the document from the manifest first (`kg.build.StoreWriter`).
+        """
         g = ox.NamedNode(graph_iri)
-        if self.store.contains_named_graph(g):
-            self.store.remove_graph(g)
-        self.store.extend(quads)
+        self.store.update(f"DROP SILENT GRAPH {g}")
+        for i in range(0, len(quads), batch):
+            self.store.extend(quads[i:i + batch])
+            self.store.flush()   # RocksDB's write buffers would otherwise grow by hundreds of MB
 
     def remove_document(self, graph_iri: str):
-        g = ox.NamedNode(graph_iri)
-        if self.store.contains_named_graph(g):
-            self.store.remove_graph(g)
+        """Take out everything one document asserts; entities other documents mention stay,
+        since their triples live in those documents' graphs."""
+        self.store.update(f"DROP SILENT GRAPH {ox.NamedNode(graph_iri)}")
+
+    def has_graph(self, graph_iri: str) -> bool:
+        return self.store.contains_named_graph(ox.NamedNode(graph_iri))
 
     def documents(self) -> list[str]:
         prefix = ID + "graph/"

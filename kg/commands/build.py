@@ -6,6 +6,8 @@ import click
 
 from kg.build import build
 from kg.commands.options import graph_option
+from kg.commands.progress import DocumentProgress
+from kg.lock import GraphLocked
 
 
 @click.command("build")
@@ -14,19 +16,22 @@ from kg.commands.options import graph_option
 def command(paths, graph):
     """Extract documents (files or folders) into the graph directory.
 
-    With no PATH, builds the bundled example corpus. Writes the store and graph.ttl.
+    With no PATH, builds the bundled example corpus. Reads .txt/.md (any Chinese
+    encoding), .html, .docx and .pdf; other files are skipped. Only new and changed
+    documents are extracted. Writes the store and graph.ttl; exits with status 1 when a
+    document failed to read.
 
     Example:
 
         kg build ../shared/corpus -g out
     """
-    def on_document(path, error):
-        if error:
-            click.echo(f"skipped {path}: {error}", err=True)
-
-    report = build(paths or None, graph, on_document=on_document)
-    click.echo(f"{len(report.read)} documents read, {len(report.skipped)} skipped; "
-               f"{report.entities} entities, {report.relations} relations → {report.graph_dir / 'graph.ttl'}",
-               err=True)
+    progress = DocumentProgress()
+    try:
+        report = build(paths or None, graph, on_document=progress.document, on_start=progress.start)
+    except GraphLocked as e:
+        raise click.ClickException(str(e))
+    finally:
+        progress.close()
+    click.echo(f"{report.summary()} → {report.graph_dir / 'graph.ttl'}", err=True)
     if not report.ok:
         sys.exit(1)

@@ -61,12 +61,24 @@ def test_unreadable_file_is_reported_and_build_goes_on(tmp_path):
     corpus.mkdir()
     (corpus / "good.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (corpus / "budget.xlsx").write_bytes(b"PK\x03\x04")
     result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
     assert result.exit_code == 1
-    assert "broken.txt" in result.output and "binary" in result.output
-    assert "1 documents read, 1 skipped" in result.output
+    assert "failed" in result.output and "broken.txt: binary" in result.output
+    assert "skipped" in result.output and "budget.xlsx: unsupported file type .xlsx" in result.output
+    assert "1 read, 0 unchanged, 1 skipped, 1 failed" in result.output
     g = _graph(tmp_path / "g")
     assert rdflib.URIRef("https://w3id.org/rckg/id/香港大学") in set(g.subjects())
+
+
+def test_skipped_files_alone_do_not_fail_the_build(tmp_path):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
+    (corpus / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert "1 read, 0 unchanged, 1 skipped, 0 failed" in result.output
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "trig"])
