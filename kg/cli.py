@@ -11,6 +11,13 @@ import click
 COMMANDS = [
     "kg.commands.build",
     "kg.commands.export",
+    "kg.commands.query",
+    "kg.commands.partners",
+    "kg.commands.show",
+    "kg.commands.path",
+    "kg.commands.stats",
+    "kg.commands.rank",
+    "kg.commands.communities",
 ]
 
 

@@ -1,6 +1,7 @@
 """The cooperation network as a networkx graph: the one view every analytic and picture uses.
 
-Nodes are entities (IRI → type, label, region, documents); an undirected edge joins two
+Nodes are entities (IRI → type, label, region, area, documents; `area` is the outermost
+region the entity lies in, or is, e.g. 湖南省 for a body located in 长沙市); an undirected edge joins two
 entities that one or more assertions relate, and carries each relation kind with its
 statuses and evidence. Agreements are nodes too, joined to their parties by `party` edges.
 """
@@ -12,7 +13,7 @@ import networkx as nx
 
 from kg.namespaces import RC, sparql_prologue
 
-__all__ = ["to_networkx", "KINDS"]
+__all__ = ["to_networkx", "main_type", "KINDS"]
 
 KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "founded",
          RC + "partOf": "partOf"}
@@ -27,12 +28,29 @@ SELECT ?e ?type ?label ?region ?doc WHERE {
   OPTIONAL { ?e rc:mentionedIn/dcterms:identifier ?doc }
 }"""
 
+# The outermost region an entity lies in (or is): 长沙市 ⊑ 湖南省 gives 湖南省.
+_AREAS = sparql_prologue() + """
+SELECT ?e ?area WHERE {
+  { ?e a rc:Region . BIND(?e AS ?r) } UNION { ?e rc:locatedIn ?r }
+  ?r rc:partOf* ?top . ?top a rc:Region ; skos:prefLabel ?area .
+  FILTER NOT EXISTS { ?top rc:partOf ?up . ?up a rc:Region }
+}"""
+
 _EDGES = sparql_prologue() + """
 SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
   ?a a rc:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rc:status ?status ;
      prov:wasDerivedFrom/dcterms:identifier ?doc .
   OPTIONAL { ?a rc:sentence ?sentence }
 }"""
+
+
+def main_type(types) -> str:
+    """The one type to show for an entity that documents gave several types.
+
+    >>> main_type({"Organization", "University"})
+    'University'
+    """
+    return (sorted(t for t in types if t not in _GENERIC) or sorted(types))[0]
 
 
 def _v(term):
@@ -55,16 +73,19 @@ def to_networkx(store) -> nx.Graph:
         types[e].add(_v(row["type"]).rsplit("#", 1)[-1])
         attrs = g.nodes[e] if e in g else None
         if attrs is None:
-            g.add_node(e, label=_v(row["label"]), region=None, docs=set())
+            g.add_node(e, label=_v(row["label"]), region=None, area=None, docs=set())
             attrs = g.nodes[e]
         if row["region"] is not None and _v(row["region"]) != attrs["label"]:
             attrs["region"] = attrs["region"] or _v(row["region"])
         if row["doc"] is not None:
             attrs["docs"].add(_v(row["doc"]))
     for e, ts in types.items():
-        specific = sorted(t for t in ts if t not in _GENERIC) or sorted(ts)
-        g.nodes[e]["type"] = specific[0]
+        g.nodes[e]["type"] = main_type(ts)
         g.nodes[e]["docs"] = sorted(g.nodes[e]["docs"])
+    for row in store.query(_AREAS):
+        e = _v(row["e"])
+        if e in g:
+            g.nodes[e]["area"] = min(filter(None, [g.nodes[e]["area"], _v(row["area"])]))
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:
