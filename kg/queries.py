@@ -14,6 +14,7 @@ a query as an RDF term through pyoxigraph's `substitutions`, never pasted into q
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 
 from pyoxigraph import Literal, NamedNode, Variable
@@ -180,9 +181,22 @@ SELECT ?x ?relation ?partner ?via ?status ?doc ?sentence ?start WHERE {
 }"""
 
 
-def _region_matches(wanted: str, regions: list[str]) -> bool:
+_REGION_SUFFIX = re.compile(r"(省|市|自治区|特别行政区|地区)$")
+
+
+def _region_matches(wanted: str, regions: list[str], name: str) -> bool:
+    """Is an entity in the wanted region? By its known regions, else by its own name.
+
+    >>> _region_matches("湖南", ["长沙市", "湖南省"], "中南大学"), _region_matches("湖南省", [], "湖南大学")
+    (True, True)
+    >>> _region_matches("香港", ["湖南省"], "香港路小学")
+    False
+    """
     key = to_simplified_name(wanted)
-    return any(key in r or r in key for r in regions)
+    if regions:
+        return any(key in r or r in key for r in regions)
+    stem = _REGION_SUFFIX.sub("", key) or key
+    return name.startswith(stem)
 
 
 def partners(store, name: str, *, type: str | None = None, region: str | None = None,
@@ -193,7 +207,8 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
     the asked entity (one of RELATIONS), the agreement or founded body it goes `via`, the
     status, the document and the sentence. `type` filters on the partner's type
     (case-insensitive, e.g. university), `region` on any region the partner lies in
-    (湖南 matches 长沙市 ⊑ 湖南省), `status` on planned/realized.
+    (湖南 matches 长沙市 ⊑ 湖南省; where the graph does not know where a partner is, its
+    name is the clue: 湖南大学), `status` on planned/realized.
     """
     x = find_entity(store, name)
     rows = list(store.query(_PARTNERS, substitutions={Variable("x"): NamedNode(x)}))
@@ -213,7 +228,7 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
         seen.add(key)
         if type and (p["type"] or "").lower() != type.lower():
             continue
-        if region and not _region_matches(region, p["regions"]):
+        if region and not _region_matches(region, p["regions"], p["label"]):
             continue
         if status and row["status"] != status:
             continue

@@ -110,8 +110,9 @@ def run_query(store, sparql: str, bindings: dict | None = None) -> QueryResult:
         res = store.query(sparql, prefixes=PREFIXES, substitutions=subs)
     except SyntaxError as e:
         raise QuerySyntaxError(_syntax_message(str(e))) from None
-    except RuntimeError as e:   # e.g. a binding for a variable the query does not select
-        raise ValueError(str(e)) from None
+    except RuntimeError as e:   # pyoxigraph binds only variables the query selects
+        m = re.search(r"variable (\?\w+)", str(e))
+        raise ValueError(f"cannot bind {m[1]}: the query does not SELECT it" if m else str(e)) from None
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(res))
     if isinstance(res, ox.QueryTriples):

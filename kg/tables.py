@@ -28,6 +28,8 @@ def display_width(text: str) -> int:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, float):
         return f"{value:.4g}"
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -29,6 +29,7 @@ def command(name, type_, region, status, fmt, graph):
     """
     rows = partners(open_store(graph), name, type=type_, region=region, status=status)
     if not rows and fmt == "table":
-        click.echo(f"no partners of {name} in the graph", err=True)
+        click.echo(f"no partners of {name} match these filters" if type_ or region or status
+                   else f"no partners of {name} in the graph", err=True)
         return
     click.echo(render(rows, fmt), nl=False)
