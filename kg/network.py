@@ -13,12 +13,12 @@ import networkx as nx
 
 from kg.namespaces import RC, sparql_prologue
 
-__all__ = ["to_networkx", "main_type", "KINDS"]
+__all__ = ["to_networkx", "main_type", "KINDS", "GENERIC_TYPES"]
 
 KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "founded",
          RC + "partOf": "partOf"}
 # Where an entity has several types (two documents disagreeing), the most specific wins.
-_GENERIC = ("Organization", "Actor", "Zone")
+GENERIC_TYPES = ("Organization", "Actor", "Zone")
 
 _NODES = sparql_prologue() + """
 SELECT ?e ?type ?label ?region ?doc WHERE {
@@ -50,7 +50,7 @@ def main_type(types) -> str:
     >>> main_type({"Organization", "University"})
     'University'
     """
-    return (sorted(t for t in types if t not in _GENERIC) or sorted(types))[0]
+    return (sorted(t for t in types if t not in GENERIC_TYPES) or sorted(types))[0]
 
 
 def _v(term):

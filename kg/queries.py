@@ -20,8 +20,9 @@ from collections import defaultdict
 from pyoxigraph import Literal, NamedNode, Variable
 
 from extract.normalise import normalise, to_simplified_name
-from kg.namespaces import RC, SKOS, sparql_prologue
-from kg.network import main_type
+from kg.namespaces import RC, RDF, SKOS, sparql_prologue
+from extract.records import ENTITY_TYPES
+from kg.network import GENERIC_TYPES
 
 __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "partners", "show",
            "RELATIONS", "PARTNER_COLUMNS"]
@@ -29,7 +30,7 @@ __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "part
 PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "doc", "sentence"]
 
 # How each relation reads from the asked entity's side ("X <relation> partner").
-RELATIONS = ("partner", "agreement", "co-founder", "founded by", "founder of", "part of", "has part")
+RELATIONS = ("partner", "agreement", "co-founder", "founded by", "founder of", "part of", "has part", "party")
 
 
 class UnknownEntity(LookupError):
@@ -117,68 +118,110 @@ def find_entity(store, name: str) -> str:
     raise UnknownEntity(name, list(dict.fromkeys(contains + close))[:5])
 
 
-_INFO = sparql_prologue() + """
-SELECT ?e ?label ?type ?region WHERE {
-  ?e skos:prefLabel ?label .
-  OPTIONAL { ?e a ?type . FILTER(STRSTARTS(STR(?type), STR(rc:))) }
-  OPTIONAL { { ?e a rc:Region . BIND(?e AS ?r) } UNION { ?e rc:locatedIn ?r }
-             ?r rc:partOf* ?up . ?up a rc:Region ; skos:prefLabel ?region }
-}"""
+_A, _PREF_P = NamedNode(RDF + "type"), NamedNode(SKOS + "prefLabel")
+_LOCATED_P, _PART_OF_P, _REGION = NamedNode(RC + "locatedIn"), NamedNode(RC + "partOf"), NamedNode(RC + "Region")
 
 
-def entity_info(store, iris) -> dict[str, dict]:
-    """Label, main type, direct region and every enclosing region of each entity.
+# Types in the order `kg.network.main_type` prefers them: specific ones by name, then generic.
+_TYPE_ORDER = sorted(t for t in ENTITY_TYPES if t not in GENERIC_TYPES) + sorted(GENERIC_TYPES)
 
-    `regions` lists the entity's region and all regions that contain it (长沙市, 湖南省),
-    or the entity itself if it is a region; `region` is the nearest one.
+
+class _Facts:
+    """Direct index look-ups for per-entity facts.
+
+    The union of all documents repeats an entity's label, type and location once per
+    document that mentions it, so joining them in a query (or listing them) costs as much
+    as the entity is famous; probing the index for the first match does not. Region
+    chains are cached for the life of one answer.
     """
-    iris = list(dict.fromkeys(iris))
+
+    def __init__(self, store):
+        self.ox = store.store
+        self.regions: dict[str, list[str]] = {}
+
+    def first(self, s: NamedNode, p: NamedNode, o=None):
+        return next((q.object for q in self.ox.quads_for_pattern(s, p, o, None)), None)
+
+    def has_type(self, node: NamedNode, name: str) -> bool:
+        return self.first(node, _A, NamedNode(RC + name)) is not None
+
+    def main_type(self, node: NamedNode) -> str | None:
+        return next((t for t in _TYPE_ORDER if self.has_type(node, t)), None)
+
+    def label(self, node: NamedNode) -> str:
+        term = self.first(node, _PREF_P)
+        return term.value if term is not None else node.value.rsplit("/", 1)[-1]
+
+    def chain(self, region: NamedNode) -> list[str]:
+        """The region and every region that contains it, nearest first."""
+        if region.value not in self.regions:
+            self.regions[region.value] = []          # guards against partOf cycles
+            ups = {q.object.value for q in self.ox.quads_for_pattern(region, _PART_OF_P, None, None)}
+            out = [self.label(region)]
+            for up in sorted(ups):
+                if self.has_type(NamedNode(up), "Region"):
+                    out += [x for x in self.chain(NamedNode(up)) if x not in out]
+            self.regions[region.value] = out
+        return self.regions[region.value]
+
+
+def entity_info(store, iris, facts: _Facts | None = None) -> dict[str, dict]:
+    """Label, main type, nearest region and every enclosing region of each entity.
+
+    `regions` is the entity's region and all regions that contain it (长沙市, 湖南省), or
+    the entity itself first if it is a region; `region` is the nearest one. Where
+    documents disagree on where an entity is, the first location found stands.
+    """
+    facts = facts or _Facts(store)
     out: dict[str, dict] = {}
-    for iri in iris:
-        types, regions, label = set(), [], None
-        for row in store.query(_INFO, substitutions={Variable("e"): NamedNode(iri)}):
-            label = row["label"].value
-            if row["type"] is not None:
-                types.add(row["type"].value.rsplit("#", 1)[-1])
-            if row["region"] is not None and row["region"].value not in regions:
-                regions.append(row["region"].value)
-        types -= {"Document", "Assertion"}
-        out[iri] = {"label": label or iri.rsplit("/", 1)[-1], "type": main_type(types) if types else None,
-                    "regions": regions, "region": _nearest(store, iri, regions)}
+    for iri in dict.fromkeys(iris):
+        node = NamedNode(iri)
+        typ = facts.main_type(node)
+        located = node if typ == "Region" or facts.has_type(node, "Region") else facts.first(node, _LOCATED_P)
+        regions = facts.chain(located) if located is not None else []
+        out[iri] = {"label": facts.label(node), "type": typ, "regions": list(regions),
+                    "region": regions[0] if regions else None}
     return out
 
 
-_LOCATED = sparql_prologue() + """
-SELECT ?e ?l WHERE { ?e rc:locatedIn/skos:prefLabel ?l }"""
+# Three questions answer "who are X's partners": what X's assertions point to, what points
+# to X, and who else is party to (or co-founded) the same thing. ?x is the resolved entity.
+_EVIDENCE = "rc:status ?status ; prov:wasDerivedFrom/dcterms:identifier ?doc . OPTIONAL { ?a rc:sentence ?sentence }"
+_OUT = sparql_prologue() + """
+SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
+  ?a rdf:subject ?x ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+_IN = sparql_prologue() + """
+SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
+  ?a rdf:object ?x ; rdf:predicate ?p ; rdf:subject ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+_CO = sparql_prologue() + """
+SELECT ?p ?via ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
+  ?via ?p ?x . FILTER(?p = rc:party || ?p = rc:foundedBy)
+  ?a rdf:subject ?via ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+# (query, predicate) → relation as read from X's side
+_READS = {
+    (_OUT, "partnerOf"): "partner", (_IN, "partnerOf"): "partner",
+    (_OUT, "foundedBy"): "founded by", (_IN, "foundedBy"): "founder of",
+    (_OUT, "partOf"): "part of", (_IN, "partOf"): "has part",
+    (_CO, "party"): "agreement", (_CO, "foundedBy"): "co-founder",
+    (_OUT, "party"): "party",       # X is an agreement: its parties
+}
 
 
-def _nearest(store, iri, regions):
-    if not regions:
-        return None
-    direct = sorted(r["l"].value for r in store.query(_LOCATED, substitutions={Variable("e"): NamedNode(iri)}))
-    return direct[0] if direct else regions[0]
+def _assertions(store, x: str):
+    """(relation, partner IRI, via IRI, status, doc, sentence) for every assertion about x.
 
-
-# One branch per way two entities cooperate; ?x is the asked entity, bound by substitution.
-_PARTNERS = sparql_prologue() + """
-SELECT ?x ?relation ?partner ?via ?status ?doc ?sentence ?start WHERE {
-  {
-    { ?a rdf:subject ?x ; rdf:predicate rc:partnerOf ; rdf:object ?partner . BIND("partner" AS ?relation) }
-    UNION { ?a rdf:object ?x ; rdf:predicate rc:partnerOf ; rdf:subject ?partner . BIND("partner" AS ?relation) }
-    UNION { ?via rc:party ?x . ?a rdf:subject ?via ; rdf:predicate rc:party ; rdf:object ?partner .
-            BIND("agreement" AS ?relation) }
-    UNION { ?via rc:foundedBy ?x . ?a rdf:subject ?via ; rdf:predicate rc:foundedBy ; rdf:object ?partner .
-            BIND("co-founder" AS ?relation) }
-    UNION { ?a rdf:subject ?x ; rdf:predicate rc:foundedBy ; rdf:object ?partner . BIND("founded by" AS ?relation) }
-    UNION { ?a rdf:object ?x ; rdf:predicate rc:foundedBy ; rdf:subject ?partner . BIND("founder of" AS ?relation) }
-    UNION { ?a rdf:subject ?x ; rdf:predicate rc:partOf ; rdf:object ?partner . BIND("part of" AS ?relation) }
-    UNION { ?a rdf:object ?x ; rdf:predicate rc:partOf ; rdf:subject ?partner . BIND("has part" AS ?relation) }
-  }
-  FILTER(?partner != ?x)
-  ?a rc:status ?status ; prov:wasDerivedFrom/dcterms:identifier ?doc .
-  OPTIONAL { ?a rc:sentence ?sentence }
-  OPTIONAL { ?a rc:startOffset ?start }
-}"""
+    The entity's IRI enters the query as a VALUES term serialised by pyoxigraph (the name
+    the analyst typed never does): with a constant there, the planner starts from x's own
+    assertions instead of scanning all of one predicate's.
+    """
+    for q in (_OUT, _IN, _CO):
+        for r in store.query(q.replace("{ X }", "{ " + str(NamedNode(x)) + " }", 1)):
+            relation = _READS.get((q, r["p"].value[len(RC):]))
+            partner = r["partner"].value
+            if relation is None or partner == x:
+                continue
+            yield (relation, partner, r["via"].value if q is _CO else None, r["status"].value,
+                   r["doc"].value, r["sentence"].value if r["sentence"] is not None else None)
 
 
 _REGION_SUFFIX = re.compile(r"(省|市|自治区|特别行政区|地区)$")
@@ -211,30 +254,22 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
     name is the clue: 湖南大学), `status` on planned/realized.
     """
     x = find_entity(store, name)
-    rows = list(store.query(_PARTNERS, substitutions={Variable("x"): NamedNode(x)}))
-    info = entity_info(store, [r["partner"].value for r in rows] + [r["via"].value for r in rows if r["via"]])
-    out, seen = [], set()
-    for r in rows:
-        p = info[r["partner"].value]
-        row = {"partner": p["label"], "type": p["type"], "region": p["region"],
-               "relation": r["relation"].value,
-               "via": info[r["via"].value]["label"] if r["via"] is not None else None,
-               "status": r["status"].value, "doc": r["doc"].value,
-               "sentence": r["sentence"].value if r["sentence"] is not None else None,
-               "_regions": p["regions"], "_start": int(r["start"].value) if r["start"] is not None else -1}
-        key = tuple(row[c] for c in PARTNER_COLUMNS)
-        if key in seen:
-            continue
-        seen.add(key)
+    found = sorted(set(_assertions(store, x)), key=lambda t: (RELATIONS.index(t[0]), t[1:3], t[4], t[5] or ""))
+    info = entity_info(store, [t[1] for t in found] + [t[2] for t in found if t[2]])
+    out = []
+    for relation, partner, via, st, doc, sentence in found:
+        p = info[partner]
         if type and (p["type"] or "").lower() != type.lower():
             continue
         if region and not _region_matches(region, p["regions"], p["label"]):
             continue
-        if status and row["status"] != status:
+        if status and st != status:
             continue
-        out.append(row)
-    out.sort(key=lambda r: (RELATIONS.index(r["relation"]), r["partner"], r["doc"], r["_start"]))
-    return [{c: r[c] for c in PARTNER_COLUMNS} for r in out]
+        out.append({"partner": p["label"], "type": p["type"], "region": p["region"], "relation": relation,
+                    "via": info[via]["label"] if via else None, "status": st, "doc": doc, "sentence": sentence})
+    out.sort(key=lambda r: (RELATIONS.index(r["relation"]), r["partner"], r["via"] or "", r["doc"],
+                            r["sentence"] or ""))
+    return out
 
 
 _LABELS = sparql_prologue() + """
