@@ -20,21 +20,11 @@ KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "
 # Where an entity has several types (two documents disagreeing), the most specific wins.
 GENERIC_TYPES = ("Organization", "Actor", "Zone")
 
-_NODES = sparql_prologue() + """
-SELECT ?e ?type ?label ?region ?doc WHERE {
-  ?e a ?type ; skos:prefLabel ?label .
-  FILTER(STRSTARTS(STR(?type), STR(rc:)) && ?type != rc:Document && ?type != rc:Assertion)
-  OPTIONAL { ?e rc:locatedIn/skos:prefLabel ?region }
-  OPTIONAL { ?e rc:mentionedIn/dcterms:identifier ?doc }
-}"""
-
-# The outermost region an entity lies in (or is): 长沙市 ⊑ 湖南省 gives 湖南省.
-_AREAS = sparql_prologue() + """
-SELECT ?e ?area WHERE {
-  { ?e a rc:Region . BIND(?e AS ?r) } UNION { ?e rc:locatedIn ?r }
-  ?r rc:partOf* ?top . ?top a rc:Region ; skos:prefLabel ?area .
-  FILTER NOT EXISTS { ?top rc:partOf ?up . ?up a rc:Region }
-}"""
+# One predicate per query, joined here rather than in SPARQL: the union of all documents
+# repeats an entity's type, label and location once per document that names it, so a join
+# of them grows with the product of those counts (fatal for well-known entities at scale).
+_PAIRS = "SELECT ?s ?o WHERE { ?s %s ?o }"
+_DOC_ID = "<http://purl.org/dc/terms/identifier>"
 
 _EDGES = sparql_prologue() + """
 SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
@@ -66,26 +56,38 @@ def to_networkx(store) -> nx.Graph:
     >>> g.nodes["https://w3id.org/rckg/id/香港大学"]["type"]
     'University'
     """
+    pairs = lambda predicate: ((_v(r["s"]), _v(r["o"])) for r in store.query(_PAIRS % predicate))
+    types, labels = defaultdict(set), {}
+    for e, t in pairs("a"):
+        if t.startswith(RC) and t not in (RC + "Document", RC + "Assertion"):
+            types[e].add(t[len(RC):])
+    for e, label in pairs("<http://www.w3.org/2004/02/skos/core#prefLabel>"):
+        labels.setdefault(e, label)
+    doc_ids = dict(pairs(_DOC_ID))
+    located, docs, parents = defaultdict(set), defaultdict(set), defaultdict(set)
+    for e, r in pairs(f"<{RC}locatedIn>"):
+        located[e].add(r)
+    for e, d in pairs(f"<{RC}mentionedIn>"):
+        docs[e].add(doc_ids.get(d, d))
+    regions = {e for e, ts in types.items() if "Region" in ts}
+    for e, up in pairs(f"<{RC}partOf>"):
+        if e in regions and up in regions and up != e:
+            parents[e].add(up)
+
+    def area(region, seen=()):
+        """The outermost region containing `region` (the alphabetically first, if several)."""
+        ups = sorted(parents[region] - set(seen))
+        return min(area(u, (*seen, region)) for u in ups) if ups else labels.get(region)
+
     g = nx.Graph()
-    types = defaultdict(set)
-    for row in store.query(_NODES):
-        e = _v(row["e"])
-        types[e].add(_v(row["type"]).rsplit("#", 1)[-1])
-        attrs = g.nodes[e] if e in g else None
-        if attrs is None:
-            g.add_node(e, label=_v(row["label"]), region=None, area=None, docs=set())
-            attrs = g.nodes[e]
-        if row["region"] is not None and _v(row["region"]) != attrs["label"]:
-            attrs["region"] = attrs["region"] or _v(row["region"])
-        if row["doc"] is not None:
-            attrs["docs"].add(_v(row["doc"]))
-    for e, ts in types.items():
-        g.nodes[e]["type"] = main_type(ts)
-        g.nodes[e]["docs"] = sorted(g.nodes[e]["docs"])
-    for row in store.query(_AREAS):
-        e = _v(row["e"])
-        if e in g:
-            g.nodes[e]["area"] = min(filter(None, [g.nodes[e]["area"], _v(row["area"])]))
+    for e in sorted(types):
+        if e not in labels:
+            continue
+        label = labels[e]
+        near = sorted(labels[r] for r in located[e] if r in labels and labels[r] != label)
+        areas = [area(r) for r in ({e} if e in regions else set()) | located[e] if r in labels]
+        g.add_node(e, label=label, type=main_type(types[e]), region=near[0] if near else None,
+                   area=min(filter(None, areas), default=None), docs=sorted(docs[e]))
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:
