@@ -2,7 +2,9 @@
 
 Every answer carries the sentence that proves it. A name typed by an analyst is resolved to
 one entity by its labels (any alias, simplified or traditional) and is only ever bound into
-a query as an RDF term through pyoxigraph's `substitutions`, never pasted into query text.
+a query as an RDF literal through pyoxigraph's `substitutions`, never pasted into query text.
+Questions about the resolved entity carry its IRI as a VALUES term serialised by pyoxigraph:
+with a constant there, Oxigraph's planner starts from that entity's own triples.
 
     >>> import tempfile, kg
     >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
@@ -24,7 +26,8 @@ from kg.namespaces import RC, RDF, SKOS, sparql_prologue
 from extract.records import ENTITY_TYPES
 from kg.network import GENERIC_TYPES
 
-__all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "partners", "show",
+__all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "partners", "partners_of",
+           "show",
            "RELATIONS", "PARTNER_COLUMNS"]
 
 PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "doc", "sentence"]
@@ -57,8 +60,6 @@ _ALL_LABELS = sparql_prologue() + """
 SELECT ?e ?p ?l WHERE { ?e skos:prefLabel|skos:altLabel ?l ; ?p ?l .
                         FILTER(?p = skos:prefLabel || ?p = skos:altLabel) }"""
 
-_PREF = sparql_prologue() + "SELECT ?e ?l WHERE { ?e skos:prefLabel ?l }"
-
 
 def _pick(name: str, hits: dict[str, bool], store) -> str:
     """One IRI from {iri: is-preferred-label}: a preferred-label hit wins over aliases."""
@@ -71,9 +72,7 @@ def _pick(name: str, hits: dict[str, bool], store) -> str:
 
 
 def _pref_label(store, iri: str) -> str:
-    for row in store.query(_PREF, substitutions={Variable("e"): NamedNode(iri)}):
-        return row["l"].value
-    return iri
+    return _Facts(store).label(NamedNode(iri))
 
 
 def find_entity(store, name: str) -> str:
@@ -207,6 +206,11 @@ _READS = {
 }
 
 
+def _about(store, query: str, iri: str):
+    """Run a query about one entity: its IRI goes in as a VALUES term serialised by pyoxigraph."""
+    return store.query(query.replace("{ X }", "{ " + str(NamedNode(iri)) + " }", 1))
+
+
 def _assertions(store, x: str):
     """(relation, partner IRI, via IRI, status, doc, sentence) for every assertion about x.
 
@@ -215,7 +219,7 @@ def _assertions(store, x: str):
     assertions instead of scanning all of one predicate's.
     """
     for q in (_OUT, _IN, _CO):
-        for r in store.query(q.replace("{ X }", "{ " + str(NamedNode(x)) + " }", 1)):
+        for r in _about(store, q, x):
             relation = _READS.get((q, r["p"].value[len(RC):]))
             partner = r["partner"].value
             if relation is None or partner == x:
@@ -253,7 +257,12 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
     (湖南 matches 长沙市 ⊑ 湖南省; where the graph does not know where a partner is, its
     name is the clue: 湖南大学), `status` on planned/realized.
     """
-    x = find_entity(store, name)
+    return partners_of(store, find_entity(store, name), type=type, region=region, status=status)
+
+
+def partners_of(store, x: str, *, type: str | None = None, region: str | None = None,
+                status: str | None = None) -> list[dict]:
+    """`partners` for an entity already resolved to its IRI `x`."""
     found = sorted(set(_assertions(store, x)), key=lambda t: (RELATIONS.index(t[0]), t[1:3], t[4], t[5] or ""))
     info = entity_info(store, [t[1] for t in found] + [t[2] for t in found if t[2]])
     out = []
@@ -273,21 +282,21 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
 
 
 _LABELS = sparql_prologue() + """
-SELECT ?e ?p ?l WHERE { ?e ?p ?l . FILTER(?p = skos:prefLabel || ?p = skos:altLabel) }"""
+SELECT ?l WHERE { VALUES ?e { X } ?e skos:prefLabel|skos:altLabel ?l }"""
+
+_TYPES = sparql_prologue() + "SELECT ?t WHERE { VALUES ?e { X } ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(rc:))) }"
 
 _DOCS = sparql_prologue() + """
-SELECT ?e ?doc ?title ?date WHERE {
+SELECT ?doc ?title ?date WHERE { VALUES ?e { X }
   ?e rc:mentionedIn ?d . ?d dcterms:identifier ?doc .
   OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d dcterms:date ?date }
 }"""
 
 _PARTS = sparql_prologue() + """
-SELECT ?e ?part ?parent WHERE {
-  { ?part rc:partOf ?e } UNION { ?e rc:partOf ?parent }
-}"""
+SELECT ?part ?parent WHERE { VALUES ?e { X } { ?part rc:partOf ?e } UNION { ?e rc:partOf ?parent } }"""
 
 _AGREEMENTS = sparql_prologue() + """
-SELECT ?e ?agreement ?party WHERE { ?agreement rc:party ?e . OPTIONAL { ?agreement rc:party ?party } }"""
+SELECT ?agreement ?party WHERE { VALUES ?e { X } ?agreement rc:party ?e . OPTIONAL { ?agreement rc:party ?party } }"""
 
 
 def show(store, name: str) -> dict:
@@ -301,32 +310,31 @@ def show(store, name: str) -> dict:
     ('香港贸易发展局', True)
     """
     x = find_entity(store, name)
-    sub = {Variable("e"): NamedNode(x)}
     info = entity_info(store, [x])[x]
-    types = sorted({t for t in _types(store, x)})
-    aliases = sorted({r["l"].value for r in store.query(_LABELS, substitutions=sub)} - {info["label"]})
+    types = sorted({r["t"].value[len(RC):] for r in _about(store, _TYPES, x)})
+    aliases = sorted({r["l"].value for r in _about(store, _LABELS, x)} - {info["label"]})
     parts, parents = set(), set()
-    for r in store.query(_PARTS, substitutions=sub):
+    for r in _about(store, _PARTS, x):
         if r["part"] is not None:
             parts.add(r["part"].value)
         if r["parent"] is not None:
             parents.add(r["parent"].value)
     agreements: dict[str, set[str]] = defaultdict(set)
-    for r in store.query(_AGREEMENTS, substitutions=sub):
+    for r in _about(store, _AGREEMENTS, x):
         agreements[r["agreement"].value]
         if r["party"] is not None and r["party"].value != x:
             agreements[r["agreement"].value].add(r["party"].value)
     names = entity_info(store, parts | parents | set(agreements) | {p for ps in agreements.values() for p in ps})
     label = lambda iri: names[iri]["label"]
     merged: dict[str, dict] = {}
-    for row in partners(store, info["label"]):
+    for row in partners_of(store, x):
         m = merged.setdefault(row["partner"], {"partner": row["partner"], "type": row["type"],
                                                "relations": set(), "statuses": set(), "docs": set()})
         m["relations"].add(row["relation"] + (f" ({row['via']})" if row["via"] else ""))
         m["statuses"].add(row["status"])
         m["docs"].add(row["doc"])
     docs = {}
-    for r in store.query(_DOCS, substitutions=sub):
+    for r in _about(store, _DOCS, x):
         docs[r["doc"].value] = {"doc": r["doc"].value,
                                 "title": r["title"].value if r["title"] is not None else None,
                                 "date": r["date"].value if r["date"] is not None else None}
@@ -340,11 +348,3 @@ def show(store, name: str) -> dict:
                       "docs": sorted(m["docs"])} for m in merged.values()],
         "documents": sorted(docs.values(), key=lambda d: d["doc"]),
     }
-
-
-_TYPES = sparql_prologue() + "SELECT ?e ?t WHERE { ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(rc:))) }"
-
-
-def _types(store, iri):
-    for r in store.query(_TYPES, substitutions={Variable("e"): NamedNode(iri)}):
-        yield r["t"].value[len(RC):]
