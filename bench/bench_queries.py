@@ -84,7 +84,7 @@ def cli(directory: Path, *args, repeat: int = 3) -> list[float]:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dir", type=Path, default=Path("/tmp/rckg-bench-queries"))
-    ap.add_argument("--docs", type=int, default=5000)
+    ap.add_argument("--docs", type=int, default=7000)
     ap.add_argument("--entities", type=int, default=40000)
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--sample", type=int, default=100, help="random entities whose partners are timed")
