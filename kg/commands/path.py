@@ -28,6 +28,8 @@ def command(a, b, limit, fmt, graph):
     """
     store = open_store(graph)
     ia, ib = find_entity(store, a), find_entity(store, b)
+    if ia == ib:
+        raise click.ClickException(f"{a} and {b} are the same entity")
     chains = paths(to_networkx(store), ia, ib, limit=limit)
     if not chains:
         raise click.ClickException(f"no chain of cooperation joins {a} and {b}")

@@ -93,3 +93,9 @@ def test_show_gathers_the_card(store):
     assert {p["partner"] for p in card["partners"]} == {"湖南大学", "中南大学", "湘港联合研究院", "香港城市大学深圳研究院"}
     assert [d["doc"] for d in card["documents"]] == ["d1", "d2"]
     assert show(store, "香港城市大学深圳研究院")["parent"] == ["香港城市大学"]
+
+
+def test_partners_of_an_agreement_are_its_parties(store):
+    rows = partners(store, "中南大学、香港理工大学合作备忘录")
+    assert {(r["partner"], r["relation"], r["status"]) for r in rows} == {
+        ("中南大学", "party", "planned"), ("香港理工大学", "party", "planned")}

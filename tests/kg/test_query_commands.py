@@ -62,6 +62,7 @@ def test_show_path_stats_rank_communities(known_graph):
     r = run(known_graph, "path", "湖南大学", "中南大学", "--format", "json")
     (chain,) = json.loads(r.output)
     assert [h["to"] for h in chain] == ["香港城市大学", "湘港联合研究院", "中南大学"]
+    assert "same entity" in run(known_graph, "path", "湖大", "湖南大学").output
     r = run(known_graph, "path", "湖南大学", "湖南师范大学")
     assert r.exit_code == 1 and "no chain" in r.output
     r = run(known_graph, "stats")
