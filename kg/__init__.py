@@ -16,4 +16,22 @@ def open_graph(directory=None, read_only: bool = True) -> GraphStore:
     return GraphStore(graph_dir(directory), read_only=read_only)
 
 
-__all__ = ["build", "BuildReport", "GraphStore", "graph_dir", "open_graph"]
+def rdflib_graph(directory=None):
+    """The graph as an rdflib Dataset over the same Oxigraph store (through oxrdflib),
+    read-only, for code that wants rdflib's API; its default graph is the union of all
+    documents.
+
+        >>> import tempfile, kg
+        >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
+        >>> ds = kg.rdflib_graph(d)
+        >>> rows = ds.query("ASK { ?u a <https://w3id.org/rckg/ontology#University> }")
+        >>> rows.askAnswer
+        True
+    """
+    import rdflib
+    from oxrdflib import OxigraphStore
+
+    return rdflib.Dataset(store=OxigraphStore(store=open_graph(directory).store), default_union=True)
+
+
+__all__ = ["build", "BuildReport", "GraphStore", "graph_dir", "open_graph", "rdflib_graph"]

@@ -179,12 +179,24 @@ class StoreWriter:
     def ensure_ontology(self):
         sha = file_sha256(ONTOLOGY_TTL)
         if self.manifest.ontology != sha:
+            self._mark_stale()
             self.store.load_ontology()
             self.manifest.ontology = sha
             self.changed = True
             self.save_manifest()
 
+    @property
+    def _stale(self) -> Path:
+        """Present from the first change to the store until graph.ttl and graph.html show it,
+        so a build killed in between leaves a mark the next build sees."""
+        return self.dir / ".exports-stale"
+
+    def _mark_stale(self):
+        if not self.changed:
+            self._stale.touch()
+
     def commit(self, doc: PendingDocument, rec: DocumentRecord):
+        self._mark_stale()
         quads = document_quads(rec)
         if len(quads) <= ATOMIC_QUADS:
             self.store.replace_document(graph_iri(doc.doc_id), quads)
@@ -210,13 +222,15 @@ class StoreWriter:
         if self.changed:
             self.save_manifest()
         html = self.dir / "graph.html"
-        if self.changed or not ttl.exists():
+        stale = self.changed or self._stale.exists()
+        if stale or not ttl.exists():
             self.store.flush()
             self.store.write(ttl, ox.RdfFormat.TURTLE)
-        if self.changed or not html.exists():
+        if stale or not html.exists():
             from exports.html_view import write as write_html  # exports reads kg: import here, not at the top
 
             write_html(self.store, html)
+        self._stale.unlink(missing_ok=True)
 
 
 def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentCallback | None = None,

@@ -13,6 +13,13 @@ COMMANDS = [
     "kg.commands.export",
     "kg.commands.viz",
     "kg.commands.remove",
+    "kg.commands.query",
+    "kg.commands.partners",
+    "kg.commands.show",
+    "kg.commands.path",
+    "kg.commands.stats",
+    "kg.commands.rank",
+    "kg.commands.communities",
 ]
 
 

@@ -1,6 +1,7 @@
 """The cooperation network as a networkx graph: the one view every analytic and picture uses.
 
-Nodes are entities (IRI → type, label, aliases, region, documents); an undirected edge joins two
+Nodes are entities (IRI → type, label, aliases, region, area, documents; `area` is the outermost
+region the entity lies in, or is, e.g. 湖南省 for a body located in 长沙市); an undirected edge joins two
 entities that one or more assertions relate, and carries each relation kind with its
 statuses and evidence. Agreements are nodes too, joined to their parties by `party` edges.
 """
@@ -12,23 +13,18 @@ import networkx as nx
 
 from kg.namespaces import RC, sparql_prologue
 
-__all__ = ["to_networkx", "KINDS"]
+__all__ = ["to_networkx", "main_type", "KINDS", "GENERIC_TYPES"]
 
 KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "founded",
          RC + "partOf": "partOf"}
 # Where an entity has several types (two documents disagreeing), the most specific wins.
-_GENERIC = ("Organization", "Actor", "Zone")
+GENERIC_TYPES = ("Organization", "Actor", "Zone")
 
-_NODES = sparql_prologue() + """
-SELECT ?e ?type ?label ?region ?doc WHERE {
-  ?e a ?type ; skos:prefLabel ?label .
-  FILTER(STRSTARTS(STR(?type), STR(rc:)) && ?type != rc:Document && ?type != rc:Assertion)
-  OPTIONAL { ?e rc:locatedIn/skos:prefLabel ?region }
-  OPTIONAL { ?e rc:mentionedIn/dcterms:identifier ?doc }
-}"""
-
-_ALIASES = sparql_prologue() + """
-SELECT ?e ?alias WHERE { ?e skos:altLabel ?alias }"""
+# One predicate per query, joined here rather than in SPARQL: the union of all documents
+# repeats an entity's type, label and location once per document that names it, so a join
+# of them grows with the product of those counts (fatal for well-known entities at scale).
+_PAIRS = "SELECT ?s ?o WHERE { ?s %s ?o }"
+_DOC_ID = "<http://purl.org/dc/terms/identifier>"
 
 _EDGES = sparql_prologue() + """
 SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
@@ -36,6 +32,15 @@ SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
      prov:wasDerivedFrom/dcterms:identifier ?doc .
   OPTIONAL { ?a rc:sentence ?sentence }
 }"""
+
+
+def main_type(types) -> str:
+    """The one type to show for an entity that documents gave several types.
+
+    >>> main_type({"Organization", "University"})
+    'University'
+    """
+    return (sorted(t for t in types if t not in GENERIC_TYPES) or sorted(types))[0]
 
 
 def _v(term):
@@ -53,29 +58,42 @@ def to_networkx(store) -> nx.Graph:
     >>> g.nodes["https://w3id.org/rckg/id/香港贸易发展局"]["aliases"]
     ['香港貿易發展局']
     """
-    g = nx.Graph()
-    types = defaultdict(set)
-    for row in store.query(_NODES):
-        e = _v(row["e"])
-        types[e].add(_v(row["type"]).rsplit("#", 1)[-1])
-        attrs = g.nodes[e] if e in g else None
-        if attrs is None:
-            g.add_node(e, label=_v(row["label"]), aliases=[], region=None, docs=set())
-            attrs = g.nodes[e]
-        if row["region"] is not None and _v(row["region"]) != attrs["label"]:
-            attrs["region"] = attrs["region"] or _v(row["region"])
-        if row["doc"] is not None:
-            attrs["docs"].add(_v(row["doc"]))
-    for e, ts in types.items():
-        specific = sorted(t for t in ts if t not in _GENERIC) or sorted(ts)
-        g.nodes[e]["type"] = specific[0]
-        g.nodes[e]["docs"] = sorted(g.nodes[e]["docs"])
+    pairs = lambda predicate: ((_v(r["s"]), _v(r["o"])) for r in store.query(_PAIRS % predicate))
+    types, labels = defaultdict(set), {}
+    for e, t in pairs("a"):
+        if t.startswith(RC) and t not in (RC + "Document", RC + "Assertion"):
+            types[e].add(t[len(RC):])
+    for e, label in pairs("<http://www.w3.org/2004/02/skos/core#prefLabel>"):
+        labels.setdefault(e, label)
     aliases = defaultdict(set)
-    for row in store.query(_ALIASES):
-        aliases[_v(row["e"])].add(_v(row["alias"]))
-    for e, names in aliases.items():
-        if e in g:
-            g.nodes[e]["aliases"] = sorted(names - {g.nodes[e]["label"]})
+    for e, alias in pairs("<http://www.w3.org/2004/02/skos/core#altLabel>"):
+        aliases[e].add(alias)
+    doc_ids = dict(pairs(_DOC_ID))
+    located, docs, parents = defaultdict(set), defaultdict(set), defaultdict(set)
+    for e, r in pairs(f"<{RC}locatedIn>"):
+        located[e].add(r)
+    for e, d in pairs(f"<{RC}mentionedIn>"):
+        docs[e].add(doc_ids.get(d, d))
+    regions = {e for e, ts in types.items() if "Region" in ts}
+    for e, up in pairs(f"<{RC}partOf>"):
+        if e in regions and up in regions and up != e:
+            parents[e].add(up)
+
+    def area(region, seen=()):
+        """The outermost region containing `region` (the alphabetically first, if several)."""
+        ups = sorted(parents[region] - set(seen))
+        return min(area(u, (*seen, region)) for u in ups) if ups else labels.get(region)
+
+    g = nx.Graph()
+    for e in sorted(types):
+        if e not in labels:
+            continue
+        label = labels[e]
+        near = sorted(labels[r] for r in located[e] if r in labels and labels[r] != label)
+        areas = [area(r) for r in ({e} if e in regions else set()) | located[e] if r in labels]
+        g.add_node(e, label=label, type=main_type(types[e]), aliases=sorted(aliases[e] - {label}),
+                   region=near[0] if near else None,
+                   area=min(filter(None, areas), default=None), docs=sorted(docs[e]))
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:
@@ -85,8 +103,13 @@ def to_networkx(store) -> nx.Graph:
         rel = g.edges[s, o]["relations"].setdefault(kind, {"statuses": set(), "evidence": []})
         rel["statuses"].add(_v(row["status"]))
         ev = (_v(row["doc"]), _v(row["sentence"]), _v(row["status"]))
-        if ev not in rel["evidence"]:
+        seen = rel.setdefault("_seen", set())
+        if ev not in seen:
+            seen.add(ev)
             rel["evidence"].append(ev)
         if kind in ("founded", "partOf", "party"):
             rel["direction"] = (s, o)
+    for _, _, data in g.edges(data=True):
+        for rel in data["relations"].values():
+            rel.pop("_seen", None)
     return g

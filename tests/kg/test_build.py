@@ -93,3 +93,26 @@ def test_export_formats_parse_back(example_graph, tmp_path, fmt):
         assert len(list(ds.graphs())) >= 4  # ontology + one graph per document
     else:
         assert len(rdflib.Graph().parse(out, format=rdf_format)) > 100
+
+
+def test_a_build_killed_after_committing_leaves_exports_marked_stale(tmp_path):
+    """The store changed but graph.ttl was not rewritten: the next build must rewrite it."""
+    from kg.build import StoreWriter, changed_documents, discover, extract_record, pipeline_fingerprint, BuildReport
+    from kg.manifest import Manifest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
+    out = tmp_path / "g"
+    kg.build([docs], out)
+    (docs / "b.txt").write_text("中南大学与香港理工大学签订了合作协议。", encoding="utf-8")
+    # a build that dies after its commit, before finish()
+    manifest = Manifest.load(out)
+    writer = StoreWriter(out, manifest, pipeline_fingerprint())
+    for doc in changed_documents(discover([docs]), manifest, pipeline_fingerprint(), BuildReport(out), None):
+        writer.commit(doc, extract_record(doc.doc_id, doc.text, source=doc.path.name, sha256=doc.sha256))
+    writer.save_manifest()
+    del writer
+    assert "香港理工大学" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    kg.build([docs], out)   # nothing left to extract, but the exports are stale
+    assert "香港理工大学" in (out / "graph.ttl").read_text(encoding="utf-8")

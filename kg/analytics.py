@@ -1,0 +1,171 @@
+"""Network analytics: brokers, communities, chains of cooperation and the shape of the graph.
+
+Each function takes the networkx graph made by `kg.network.to_networkx` (the one view every
+analytic shares) and returns plain rows; none prints or touches the store.
+
+    >>> import tempfile, kg
+    >>> from kg.network import to_networkx
+    >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
+    >>> g = to_networkx(kg.open_graph(d))
+    >>> rank(g, by="degree", limit=1)[0]["score"] > 0
+    True
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+__all__ = ["MEASURES", "rank", "communities", "paths", "stats", "region_matrix",
+           "COOPERATION"]
+
+MEASURES = ("degree", "betweenness", "pagerank")
+COMMUNITY_SEED = 20240601
+# Relation kinds that count as cooperation between two actors for the region matrix.
+COOPERATION = ("partner",)
+
+
+def _centrality(g: nx.Graph, by: str) -> dict:
+    if by == "degree":
+        return nx.degree_centrality(g) if len(g) > 1 else {n: 0.0 for n in g}
+    if by == "betweenness":
+        return nx.betweenness_centrality(g)
+    if by == "pagerank":
+        return nx.pagerank(g) if g.number_of_edges() else {n: 1 / len(g) for n in g}
+    raise ValueError(f"unknown measure {by!r}; one of {', '.join(MEASURES)}")
+
+
+def rank(g: nx.Graph, by: str = "degree", type: str | None = None, limit: int = 20) -> list[dict]:
+    """The brokers of the network: entities by centrality, best first.
+
+    `type` keeps one entity type (case-insensitive); ties are broken by name so the
+    order is stable.
+
+    >>> g = nx.Graph([("a", "b"), ("b", "c")])
+    >>> for n, t in zip("abc", ["University", "Region", "University"]):
+    ...     g.nodes[n].update(label=n.upper(), type=t, region=None, docs=["d"])
+    >>> [r["name"] for r in rank(g, "betweenness")]
+    ['B', 'A', 'C']
+    >>> [r["name"] for r in rank(g, "degree", type="university", limit=1)]
+    ['A']
+    """
+    scores = _centrality(g, by)
+    rows = []
+    for n, score in scores.items():
+        a = g.nodes[n]
+        if type and (a.get("type") or "").lower() != type.lower():
+            continue
+        rows.append({"name": a.get("label", n), "type": a.get("type"), "region": a.get("region"),
+                     "score": round(score, 6), "partners": g.degree(n), "docs": len(a.get("docs", []))})
+    rows.sort(key=lambda r: (-r["score"], -r["partners"], r["name"]))
+    return [{"rank": i, **r} for i, r in enumerate(rows[:limit], 1)]
+
+
+def communities(g: nx.Graph, min_size: int = 2, top: int = 3, seed: int = COMMUNITY_SEED) -> list[dict]:
+    """Groups of closely cooperating entities (Louvain, fixed seed), largest first.
+
+    Each group is named by its `top` most central members (degree within the group).
+
+    >>> g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("x", "y"), ("c", "x")])
+    >>> for n in g: g.nodes[n]["label"] = n.upper()
+    >>> [c["members"] for c in communities(g)]
+    [['A', 'B', 'C'], ['X', 'Y']]
+    """
+    groups = nx.community.louvain_communities(g, seed=seed) if g.number_of_edges() else []
+    label = lambda n: g.nodes[n].get("label", n)
+    out = []
+    for members in groups:
+        if len(members) < min_size:
+            continue
+        sub = g.subgraph(members)
+        central = sorted(members, key=lambda n: (-sub.degree(n), -g.degree(n), label(n)))
+        out.append({"name": " · ".join(label(n) for n in central[:top]), "size": len(members),
+                    "links": sub.number_of_edges(), "members": sorted(label(n) for n in members)})
+    out.sort(key=lambda c: (-c["size"], -c["links"], c["name"]))
+    return [{"community": i, **c} for i, c in enumerate(out, 1)]
+
+
+def _hop(g, a, b) -> dict:
+    """One step of a chain, with the first piece of evidence for it (realized first)."""
+    rels = g.edges[a, b]["relations"]
+    kind = sorted(rels, key=lambda k: ("partner", "party", "founded", "partOf").index(k))[0]
+    rel = rels[kind]
+    evidence = sorted(rel["evidence"], key=lambda e: (e[2] != "realized", e[0], e[1] or ""))
+    doc, sentence, status = evidence[0] if evidence else (None, None, None)
+    if kind in ("founded", "partOf", "party") and "direction" in rel:
+        s, o = rel["direction"]
+        kind = {"founded": "founded by", "partOf": "part of", "party": "party"}[kind]
+        if s != a:
+            kind = {"founded by": "founder of", "part of": "has part", "party": "party to"}[kind]
+    return {"from": g.nodes[a]["label"], "relation": kind, "to": g.nodes[b]["label"],
+            "status": status, "doc": doc, "sentence": sentence}
+
+
+def paths(g: nx.Graph, a: str, b: str, limit: int = 5) -> list[list[dict]]:
+    """The shortest chains of cooperation from `a` to `b` (IRIs), each hop with evidence.
+
+    Empty when the two are not connected. At most `limit` chains, in a stable order.
+
+    >>> g = nx.Graph()
+    >>> for n in "abc": g.add_node(n, label=n.upper())
+    >>> g.add_edge("a", "b", relations={"partner": {"statuses": {"realized"}, "evidence": [("d1", "A与B合作。", "realized")]}})
+    >>> g.add_edge("b", "c", relations={"partner": {"statuses": {"planned"}, "evidence": [("d2", "B与C合作。", "planned")]}})
+    >>> [(h["from"], h["to"], h["doc"]) for h in paths(g, "a", "c")[0]]
+    [('A', 'B', 'd1'), ('B', 'C', 'd2')]
+    """
+    if a not in g or b not in g:
+        return []
+    try:
+        found = nx.all_shortest_paths(g, a, b)
+        chains = []
+        for p in found:
+            chains.append(p)
+            if len(chains) >= 10 * limit:
+                break
+    except nx.NetworkXNoPath:
+        return []
+    chains.sort(key=lambda p: [g.nodes[n]["label"] for n in p])
+    return [[_hop(g, x, y) for x, y in zip(p, p[1:])] for p in chains[:limit]]
+
+
+def region_matrix(g: nx.Graph, kinds=COOPERATION) -> dict[tuple[str, str], int]:
+    """Cooperation links between areas: {(area, area): count}, each unordered pair once
+    under its sorted key. An entity's area is the outermost region it lies in, or is.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("a", area="湖南省"); g.add_node("b", area="香港特别行政区"); g.add_node("c", area=None)
+    >>> g.add_edge("a", "b", relations={"partner": {}}); g.add_edge("a", "c", relations={"partner": {}})
+    >>> region_matrix(g)
+    {('湖南省', '香港特别行政区'): 1}
+    """
+    counts: Counter = Counter()
+    for a, b, data in g.edges(data=True):
+        if not any(k in data["relations"] for k in kinds):
+            continue
+        ra, rb = g.nodes[a].get("area"), g.nodes[b].get("area")
+        if ra and rb:
+            counts[tuple(sorted((ra, rb)))] += 1
+    return dict(sorted(counts.items()))
+
+
+def stats(g: nx.Graph) -> dict:
+    """Counts by entity type, relation and status, and the area × area matrix.
+
+    Relations and statuses count assertions (one per document and sentence); `links`
+    counts distinct related pairs.
+    """
+    types = Counter(a.get("type") for _, a in g.nodes(data=True))
+    relations, statuses, pairs = Counter(), Counter(), Counter()
+    for _, _, data in g.edges(data=True):
+        for kind, rel in data["relations"].items():
+            pairs[kind] += 1
+            relations[kind] += len(rel["evidence"])
+            for _, _, status in rel["evidence"]:
+                statuses[(kind, status)] += 1
+    return {
+        "types": dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))),
+        "relations": {k: {"assertions": relations[k], "links": pairs[k],
+                          "realized": statuses[(k, "realized")], "planned": statuses[(k, "planned")]}
+                      for k in sorted(relations, key=lambda k: -relations[k])},
+        "regions": region_matrix(g),
+    }

@@ -1,0 +1,24 @@
+"""`kg communities`: groups of closely cooperating entities."""
+from __future__ import annotations
+
+import click
+
+from kg.analytics import communities
+from kg.commands.options import format_option, graph_option, open_store
+from kg.network import to_networkx
+from kg.tables import render
+
+
+@click.command("communities")
+@click.option("--min-size", default=2, show_default=True, help="Leave out smaller groups.")
+@format_option
+@graph_option
+def command(min_size, fmt, graph):
+    """Groups found by Louvain (fixed seed, so the same graph gives the same groups),
+    each named by its most central members.
+
+    Example:
+
+        kg communities --min-size 3
+    """
+    click.echo(render(communities(to_networkx(open_store(graph)), min_size=min_size), fmt), nl=False)

@@ -1,0 +1,43 @@
+"""`kg show`: one entity's card."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from kg.commands.options import graph_option, lookup_errors, open_store
+from kg.queries import show
+from kg.tables import render
+
+
+def _card(card: dict) -> str:
+    lines = [f"{card['name']}  ({', '.join(card['types']) or '?'})", card["iri"]]
+    for label, value in [("aliases", "、".join(card["aliases"])), ("region", " ⊂ ".join(card["regions"])),
+                         ("part of", "、".join(card["parent"])), ("parts", "、".join(card["parts"]))]:
+        if value:
+            lines.append(f"{label + ':':9} {value}")
+    out = "\n".join(lines) + "\n"
+    if card["agreements"]:
+        out += "\nagreements\n" + render([{**a, "parties": "、".join(a["parties"])} for a in card["agreements"]])
+    if card["partners"]:
+        out += "\npartners\n" + render(card["partners"], columns=["partner", "type", "relations", "statuses", "docs"])
+    if card["documents"]:
+        out += "\ndocuments\n" + render(card["documents"])
+    return out
+
+
+@click.command("show")
+@click.argument("name")
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@graph_option
+@lookup_errors
+def command(name, fmt, graph):
+    """Everything about one entity: types, labels, region, parts and parent, agreements,
+    partners and documents.
+
+    Example:
+
+        kg show 香港贸发局
+    """
+    card = show(open_store(graph), name)
+    click.echo(json.dumps(card, ensure_ascii=False, indent=2) if fmt == "json" else _card(card), nl=fmt != "table")

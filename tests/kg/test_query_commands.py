@@ -1,0 +1,106 @@
+"""The query and analytics commands, end to end through the CLI."""
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from tests.conftest import CORPUS, need_shared
+
+
+def run(graph, *args):
+    return CliRunner().invoke(main, [*args, "-g", str(graph)])
+
+
+def test_partners_table_shows_evidence(known_graph):
+    r = run(known_graph, "partners", "香港城市大學")
+    assert r.exit_code == 0, r.output
+    assert "湖南大学与香港城市大学签订了合作协议。" in r.output
+    assert r.output.splitlines()[0].split() == ["partner", "type", "region", "relation", "via", "status", "doc", "sentence"]
+
+
+def test_partners_csv_with_filters(known_graph):
+    r = run(known_graph, "partners", "香港贸发局", "--region", "湖南", "--status", "planned", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert {row["partner"] for row in rows} == {"岳阳片区", "湖南省商务厅"}
+    assert all(row["doc"] == "d3" for row in rows)
+
+
+def test_unknown_name_lists_closest_names(known_graph):
+    r = run(known_graph, "partners", "香港城市大")
+    assert r.exit_code == 1 and "香港城市大学" in r.output and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("query", ["SELECT ?x WHERE { ?x a rc:University", "SELECT ?x WHERE { ?x a bad:X }"])
+def test_malformed_query_exits_2_with_position(known_graph, query):
+    r = run(known_graph, "query", query)
+    assert r.exit_code == 2
+    assert "line 1, column" in r.output and r.output.count("\n") == 1
+
+
+def test_query_formats_and_kinds(known_graph, tmp_path):
+    q = tmp_path / "q.rq"
+    q.write_text("SELECT ?name ?e WHERE { ?e skos:prefLabel|skos:altLabel ?l FILTER(STR(?l) = ?name) }",
+                 encoding="utf-8")
+    r = run(known_graph, "query", "--file", str(q), "--bind", "name=香港城大", "--format", "json")
+    assert json.loads(r.output) == [{"name": "香港城大", "e": "https://w3id.org/rckg/id/香港城市大学"}]
+    r = run(known_graph, "query", "ASK { rcid:湖南大学 rc:partnerOf rcid:香港城市大学 }")
+    assert r.output == "true\n"
+    r = run(known_graph, "query", "CONSTRUCT { ?s rc:partnerOf ?o } WHERE { ?s rc:partnerOf ?o }")
+    assert "@prefix rc:" in r.output and "rcid:湖南大学 rc:partnerOf rcid:香港城市大学" in r.output
+    r = run(known_graph, "query", "SELECT ?s ?o WHERE { ?s rc:partOf ?o } ORDER BY ?s", "--format", "tsv")
+    assert r.output.splitlines() == ["s\to", "https://w3id.org/rckg/id/长沙市\thttps://w3id.org/rckg/id/湖南省",
+                                     "https://w3id.org/rckg/id/香港城市大学深圳研究院\thttps://w3id.org/rckg/id/香港城市大学"]
+
+
+def test_show_path_stats_rank_communities(known_graph):
+    r = run(known_graph, "show", "香港城大")
+    assert r.exit_code == 0 and "香港城市大学深圳研究院" in r.output and "湖南大学、香港城市大学合作协议" in r.output
+    r = run(known_graph, "path", "湖南大学", "中南大学", "--format", "json")
+    (chain,) = json.loads(r.output)
+    assert [h["to"] for h in chain] == ["香港城市大学", "湘港联合研究院", "中南大学"]
+    assert "same entity" in run(known_graph, "path", "湖大", "湖南大学").output
+    r = run(known_graph, "path", "湖南大学", "湖南师范大学")
+    assert r.exit_code == 1 and "no chain" in r.output
+    r = run(known_graph, "stats")
+    matrix = r.output.split("partner links between regions")[1].splitlines()
+    assert matrix[1].split() == ["湖南省", "香港特别行政区"] and matrix[3].split() == ["湖南省", "5"]
+    r = run(known_graph, "rank", "--by", "betweenness", "--limit", "1", "--format", "csv")
+    assert list(csv.DictReader(io.StringIO(r.output)))[0]["name"] == "香港城市大学"
+    r = run(known_graph, "communities", "--format", "json")
+    assert any(c["members"] == ["湖南师范大学", "香港中文大学"] for c in json.loads(r.output))
+
+
+COMMANDS = [("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a rc:Assertion }"), ("stats",), ("rank",),
+            ("rank", "--by", "pagerank"), ("communities",)]
+
+
+@pytest.mark.parametrize("args", COMMANDS)
+def test_commands_run_on_the_example_corpus(example_graph, args):
+    r = run(example_graph, *args)
+    assert r.exit_code == 0, r.output
+
+
+def test_commands_on_the_shared_corpus(tmp_path_factory):
+    need_shared()
+    import kg
+
+    d = tmp_path_factory.mktemp("corpus-graph")
+    kg.build([CORPUS], d)
+    for args in COMMANDS:
+        assert run(d, *args).exit_code == 0
+    # kg partners shows exactly the partnerships the graph holds for 香港城市大学
+    r = run(d, "query", "SELECT DISTINCT ?partner ?status ?doc ?sentence WHERE { ?a rdf:predicate rc:partnerOf ; "
+                        "rc:status ?status ; rc:sentence ?sentence ; prov:wasDerivedFrom/dcterms:identifier ?doc . "
+                        "{ ?a rdf:subject rcid:香港城市大学 ; rdf:object ?p } UNION { ?a rdf:object rcid:香港城市大学 ; "
+                        "rdf:subject ?p } ?p skos:prefLabel ?partner }", "-f", "json")
+    expected = {tuple(row.values()) for row in json.loads(r.output)}
+    r = run(d, "partners", "香港城市大学", "--format", "json")
+    assert r.exit_code == 0, r.output
+    got = {(row["partner"], row["status"], row["doc"], row["sentence"])
+           for row in json.loads(r.output) if row["relation"] == "partner"}
+    assert got == expected
+    assert run(d, "show", "香港城市大学").exit_code == 0
