@@ -23,12 +23,17 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SETS = {"corpus": (SHARED / "corpus", SHARED / "eval" / "gold"),
         "corpus-extra": (SHARED / "corpus-extra", SHARED / "eval" / "gold-extra")}
-COLUMNS = [("entities F1", lambda r: r["entities"]["f1"]), ("type acc", lambda r: r["type_accuracy"]),
-           ("region acc", lambda r: r["region_accuracy"]), ("partner F1", lambda r: r["partner"]["f1"]),
-           ("agreement F1", lambda r: r["agreement"]["f1"]),
-           ("named agr. R", lambda r: r["named_agreements"]["recall"]),
-           ("partOf F1", lambda r: r["partOf"]["f1"]), ("founded F1", lambda r: r["founded"]["f1"]),
-           ("status acc", lambda r: r["status_accuracy"])]
+def _f1(kind):
+    """F1 of a relation kind, or None where the gold has none and nothing was predicted."""
+    return lambda r: r[kind]["f1"] if r[kind]["tp"] + r[kind]["fn"] + r[kind]["fp"] else None
+
+
+COLUMNS = [("entities F1", _f1("entities")), ("type acc", lambda r: r["type_accuracy"]),
+           ("region acc", lambda r: r["region_accuracy"]), ("partner F1", _f1("partner")),
+           ("agreement F1", _f1("agreement")),
+           ("named agr. R", lambda r: r["named_agreements"]["recall"] if r["named_agreements"]["gold"] else None),
+           ("partOf F1", _f1("partOf")), ("founded F1", _f1("founded")),
+           ("status acc", lambda r: r["status_accuracy"] if r["partner"]["tp"] else None)]
 TARGETS = [0.90, 0.95, 0.90, 0.80, 0.80, 0.90, 0.70, 0.70, 0.85]
 
 
@@ -67,7 +72,8 @@ def table(rows):
     head = "| document | " + " | ".join(c for c, _ in COLUMNS) + " |"
     lines = [head, "|" + "---|" * (len(COLUMNS) + 1)]
     for name, r in rows:
-        lines.append(f"| {name} | " + " | ".join(f"{f(r):.3f}" for _, f in COLUMNS) + " |")
+        cells = (f(r) for _, f in COLUMNS)
+        lines.append(f"| {name} | " + " | ".join("—" if c is None else f"{c:.3f}" for c in cells) + " |")
     return "\n".join(lines)
 
 
@@ -88,7 +94,7 @@ def main():
         if a.show:
             print(json.dumps(overall["misses"], ensure_ascii=False, indent=1))
     targets = "| **target** | " + " | ".join(f"≥ {t:.2f}" for t in TARGETS) + " |"
-    text = "\n\n".join(out) + "\n\nTargets:\n\n" + table([]).split("\n")[0] + "\n" + \
+    text = "\n\n".join(out) + "\n\n— : the gold has none of that kind in the document, and none was predicted.\n\nTargets (issue \"Extraction accuracy\"):\n\n" + table([]).split("\n")[0] + "\n" + \
         table([]).split("\n")[1] + "\n" + targets + "\n"
     print(text)
     if a.write:
