@@ -39,6 +39,7 @@ ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|�
 FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
 PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
                   r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
+COMPLETED = re.compile(r"签署|签订|签约|揭牌|举办|举行|召开|开幕|启动|会见|会晤|访问|到访|出席")
 WEAK_PLANNED = re.compile(r"推动|支持|鼓励|加强|推进|深化|促进|加快|探索|进一步|积极|着力|打造|努力|做好|持续|继续|"
                           r"拓展|用好|扩大|提升|加大|完善|健全|深入|务实|引导|争创|创建|培育")
 SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|主要任务|重点任务|发展目标|工作措施|保障措施|重点工作|"
@@ -51,6 +52,10 @@ _RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|�
 _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
+# the verb right before a list whose members are its objects: 对接A和B, 走访了A、B
+_OBJECT_VERB = re.compile(r"(?:对接|合作|交流|融入|参与|协作|联动|往来|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
+                          r"[^，,。；、]{0,4}$")
+_NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|其中|并|由|而|[0-9]{4}\s*以来|近年来|[、,，\s【】\[\]()])*$")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
 _SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将)?(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
                   r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
@@ -61,8 +66,8 @@ _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
 # a title and a person's name between two bodies of a list: A副会长李国华、B
-_PERSON_GAP = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|教授|院士|总裁|经理|董事|秘书)"
-                         r"[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
+_PERSON_GAP = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|教授|院士|总裁|经理|董事|秘书|官)"
+                         r"[\u4e00-\u9fff·.．]{2,8}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,8 @@ def clause_status(clause: str, default: str | None) -> str:
         return "realized"
     if default:
         return default
+    if COMPLETED.search(clause) and not WEAK_PLANNED.search(clause):
+        return "realized"   # a report of an event: 两校签署合作备忘录
     return "planned" if WEAK_PLANNED.search(clause) else "realized"
 
 
@@ -137,18 +144,21 @@ def _group_before(sentence, offset, actors, k):
     return out
 
 
+_CLAUSE_END = re.compile(r"[，,；;。]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def _clause_span(sentence: str, a: int, b: int) -> tuple[int, int]:
-    """From the start of the clause holding `a` to the end of the clause holding `b`."""
-    end = len(sentence)
-    for c in "，,；;。":
-        i = sentence.find(c, max(b, 0))
-        if i != -1:
-            end = min(end, i)
-    return _clause_start(sentence, max(a, 0)), end
+    """From the start of the clause holding `a` to the end of the clause holding `b`.
+
+    A space between two ideographs ends a clause too: headlines put two clauses side by side
+    (两校签署合作备忘录 双方携手促进合作)."""
+    m = _CLAUSE_END.search(sentence, max(b, 0))
+    return _clause_start(sentence, max(a, 0)), m.start() if m else len(sentence)
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    cut = max(sentence.rfind(c, 0, pos) for c in "，,：:")
+    cut = max([sentence.rfind(c, 0, pos) for c in "，,：:"] +
+              [m.end() - 1 for m in _CLAUSE_END.finditer(sentence, 0, pos) if m.group().isspace()])
     return cut + 1
 
 
@@ -312,9 +322,11 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
         members = [actors[i] for i in group]
         cs = _clause_start(sentence, members[0].start - offset)
         lead = sentence[cs:members[0].start - offset]
+        near = sentence[max(cs, members[0].start - offset - 8):members[0].start - offset]
         tail = sentence[members[-1].end - offset:]
+        opens = _NO_VERB_LEAD.match(lead) is not None   # the list is the clause's subject
         visit = _VISIT.search(tail)
-        if visit and len(lead) <= 6:
+        if visit and opens:
             # "C、D等…来黔交流访问": each visitor with the place visited
             host = next((a for a in actors if a.start - offset == members[-1].end - offset + visit.start(2)), None)
             if host is not None:
@@ -323,7 +335,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                                 _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
         call = _CALL_ON.search(tail)
-        if call and len(lead) <= 6:
+        if call and opens:
             host = next((a for a in actors if a.start - offset == members[-1].end - offset + call.end()), None)
             if host is not None and host not in members:
                 for mbr in members:
@@ -331,7 +343,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                         out.append(("partner", mbr.canonical, host.canonical, False,
                                     _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
-        if len(members) >= 2 and (len(lead) <= 3 or _GOVERNING.search(lead)) and _JOINT.match(tail):
+        if len(members) >= 2 and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)) and _JOINT.match(tail):
             span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
@@ -341,7 +353,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                 noun = AGREEMENT_NOUN.search(signing.group())
                 out.append(("agreement", tuple(dict.fromkeys(a.canonical for a in members)),
                             noun.group() if noun else "协议", False, span))
-        elif lead and COOPERATION.search(lead + tail[:12]) and re.search(r"对接|合作|交流|融入|参与|协作|联动|往来|会见|会晤|会谈|走访|拜访|拜会|访问|考察", lead):
+        elif lead and COOPERATION.search(lead + tail[:12]) and _OBJECT_VERB.search(near):
             agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
             if agent is None:
                 continue
