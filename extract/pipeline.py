@@ -107,7 +107,11 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
         for s, e, known in gaz.matches(simp):
             if known.type == "Region" and known.level == "province":
                 counts[known.canonical] += 1
-        if counts:
+        sars = {k: v for k, v in counts.items() if k in ("香港", "澳门")}
+        if sars and "行政长官" in simp[:300]:
+            # a Hong Kong or Macau government release about its Chief Executive
+            ctx.province = max(sars, key=sars.get)
+        elif counts:
             ctx.province = counts.most_common(1)[0][0]
     return ctx
 
