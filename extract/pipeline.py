@@ -230,7 +230,7 @@ def _more_than_a_head(rest: str) -> bool:
     广东省院士工作站 only complete the same name."""
     rest = simplified(rest)
     typed = load_grammar().type_of(rest)
-    if rest.startswith("("):
+    if rest.startswith("(") or len(rest) < 2:
         return False
     return not (typed and len(typed[1]) == len(rest)) or rest in _UNIT_HEADS
 

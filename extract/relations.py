@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.zh_names import load_grammar
+
 __all__ = ["Actor", "sentence_relations", "clause_status", "section_status"]
 
 COOPERATION = re.compile(
@@ -59,6 +61,7 @@ _NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
 _SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将)?(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
                   r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
 # "与X的合作协议": an agreement with X, named without a verb
 _AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|合约)")
@@ -222,6 +225,9 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             used_left.update(_group_before(sentence, offset, actors, before[-1]))
         else:
             cs = _clause_start(sentence, m.start())
+            pre = sentence[max(cs, actors[before[-1]].end - offset if before else 0):m.start()]
+            if len(pre) >= 2 and _CJK_ONLY.match(pre) and not load_grammar().has_boundary(pre):
+                continue   # 网络光互联与先进计算系统联合实验室: a 与 inside a name
             in_clause = [actors[k] for k in before if actors[k].start - offset >= cs]
             if in_clause and in_clause[0].start - offset - cs <= 3:
                 left_actors = [in_clause[0]]

@@ -232,6 +232,10 @@ class NameGrammar:
             return False
         return True
 
+    def has_boundary(self, text: str) -> bool:
+        """Whether a stretch holds a verb or function word (else it reads as part of a name)."""
+        return self._any_re.search(text) is not None
+
     def blocked(self, name: str, head: str) -> bool:
         """A word, not a name, ends here: 跨省通办, 格局."""
         return name.endswith(_NOT_NAMES)
