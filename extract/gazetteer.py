@@ -7,6 +7,7 @@ simplified text with an Aho-Corasick automaton, so thousands of names cost one p
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,6 +63,7 @@ class Gazetteer:
         self.proper_openers: tuple[str, ...] = ()  # 海峡两岸, 一带一路: open specific names
         self.weak_openers: tuple[str, ...] = ("大湾区",)  # a place too broad to make a name specific
         self.designations: set[str] = set()        # 国家企业技术中心: a status, not a body
+        self.sar_aliases: dict[str, tuple[str, str]] = {}  # 中联办 → (template with {sar}, type)
         self._automaton = None
         self._agency_automaton = None
         self._trap_automaton = None
@@ -99,6 +101,14 @@ class Gazetteer:
             self._trap_automaton = auto
         for end, length in self._trap_automaton.iter(simplified_text):
             yield end + 1 - length, end + 1
+
+    def sar_alias_matches(self, simplified_text: str):
+        """(start, end) of the longest SAR-relative names (中联办经济部 over 中联办)."""
+        if not self.sar_aliases:
+            return
+        words = sorted(self.sar_aliases, key=len, reverse=True)
+        for m in re.finditer("|".join(map(re.escape, words)), simplified_text):
+            yield m.start(), m.end()
 
     def agency_words(self, simplified_text: str):
         """(start, end) of department names (人力资源和社会保障厅 ...): no boundary word may
@@ -170,6 +180,8 @@ def _load_lexicons(g: Gazetteer):
             g.combo_abbr[row["abbr"]] = row["region"]
     if (LEXICON_DIR / "proper_openers.tsv").exists():
         g.proper_openers = tuple(sorted(row["text"] for row in _rows(LEXICON_DIR / "proper_openers.tsv")))
+    if (LEXICON_DIR / "sar_aliases.tsv").exists():
+        g.sar_aliases = {row["alias"]: (row["canonical"], row["type"]) for row in _rows(LEXICON_DIR / "sar_aliases.tsv")}
     if (LEXICON_DIR / "designations.tsv").exists():
         g.designations = {row["text"] for row in _rows(LEXICON_DIR / "designations.tsv")}
     if (LEXICON_DIR / "false_matches.tsv").exists():

@@ -169,14 +169,16 @@ class EntityRecogniser:
         return doc
 
     def _resolve(self, sp: Span, text: str, ctx: DocContext) -> ResolvedMention | None:
-        if sp.text in ("特区政府", "特区") and sp.known is None:
-            # which SAR: the one the text named last
+        if sp.source == "context":
+            # which SAR: the document's own, else the one the text named last
             simp = simplified(text[:sp.start])
             hk, mo = simp.rfind("港"), simp.rfind("澳")
-            sar = "香港" if hk > mo else "澳门" if mo > hk else ctx.province
-            if sar in ("香港", "澳门"):
-                r = Resolved(f"{sar}特别行政区政府", "GovernmentAgency", sar)
-                return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, [])
+            sar = ctx.province if ctx.province in ("香港", "澳门") else "香港" if hk > mo else "澳门" if mo > hk else None
+            if sar is None:
+                return None
+            template, typ = self.gazetteer.sar_aliases[sp.text]
+            r = Resolved(template.format(sar=sar), typ, sar)
+            return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, [])
         r = resolve_span(sp, self.gazetteer, ctx)
         if r is None:
             return None

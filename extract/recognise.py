@@ -53,6 +53,7 @@ _PLACE_BEFORE = set("、，,。；;和与及在到至赴(市省州—-")
 
 
 _ADMIN_SUFFIX = set("县市区旗")
+_LIST_AFTER = set("、")
 
 
 def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
@@ -62,7 +63,9 @@ def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
         if known.type == "Region" and known.level == "county" and e - s <= 2:
             after = text[e:e + 1]
             before = text[s - 1:s] if s > lo else "\n"
-            if after not in _ADMIN_SUFFIX and not (
+            listed = after in _LIST_AFTER and (before in _PLACE_BEFORE or before in _LIST_AFTER
+                                               or not re.match(r"[\u4e00-\u9fff]", text[s - 2:s] if s >= 2 else ""))
+            if after not in _ADMIN_SUFFIX and not listed and not (
                     (not after or after in _PLACE_AFTER or after.isspace())
                     and (before in _PLACE_BEFORE or before.isspace() or gaz.region_prefix(text[max(lo, s - 4):e]))):
                 continue
@@ -93,9 +96,14 @@ _PROPER_STARTS = ("中国", "中共", "国家", "全国", "中央", "国务院",
 _BILATERAL = re.compile(r"^中[非欧美日韩俄德法英葡阿东拉新巴意澳加印泰越老柬缅马菲蒙哈乌]")
 
 
-def _abbreviations_only(core: str, gaz: Gazetteer) -> bool:
-    """浙沪 in 浙沪口岸: places run together, the head is theirs, not a name's."""
-    return 2 <= len(core) <= 4 and all(ch in gaz.province_abbr or ch in gaz.combo_abbr for ch in core)
+_FACILITY_HEADS = ("口岸", "港", "通道", "机场", "海关", "市场", "地区")
+
+
+def _abbreviations_only(core: str, head: str, gaz: Gazetteer) -> bool:
+    """浙沪 in 浙沪口岸: places run together, the facility is theirs, not a name's (unlike the
+    named meeting 川澳合作会议)."""
+    return head in _FACILITY_HEADS and 2 <= len(core) <= 4 and \
+        all(ch in gaz.province_abbr or ch in gaz.combo_abbr for ch in core)
 
 
 def proper_prefix(gaz: Gazetteer, name: str) -> bool:
@@ -163,7 +171,7 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         place = gaz.region_prefix(c.text)
         if place is not None and grammar.is_class(c.text, c.head, place[1]):
             continue
-        if c.text in gaz.designations or _abbreviations_only(c.text[: len(c.text) - len(c.head)], gaz):
+        if c.text in gaz.designations or _abbreviations_only(c.text[: len(c.text) - len(c.head)], c.head, gaz):
             continue
         spans.append(Span(c.start, c.end, c.text, c.type, "grammar", head=c.head))
     abbr = list(_abbr_spans(text, gaz, lo, hi))
@@ -202,9 +210,9 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
             spans.append(Span(m.start(), m.end(), m.group(), "Region", "abbr", known=gaz.by_canonical[sar]))
         else:
             spans.append(Span(m.start(), m.end(), m.group(), "Region", "own-region"))
-    # "特区政府" names a government only in context; the resolver picks the SAR
-    for m in re.finditer("特区政府", text[lo:hi]):
-        spans.append(Span(lo + m.start(), lo + m.end(), m.group(), "GovernmentAgency", "context"))
+    # 特区政府, 中联办 …: names of a SAR's bodies that say which SAR only in context
+    for s, e in gaz.sar_alias_matches(text[lo:hi]):
+        spans.append(Span(lo + s, lo + e, text[lo + s:lo + e], gaz.sar_aliases[text[lo + s:lo + e]][1], "context"))
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
