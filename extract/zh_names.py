@@ -34,10 +34,10 @@ _RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", 
                 "委": "托员屈派", "厅": "长", "署": "名理", "院": "长士", "会": "议长员谈见计",
                 "区": "域别块", "中心": "城任", "平台": "上", "联盟": "国", "基金": "会",
                 "港": "澳口资股人区城元府务商企台", "展": "开示览望现会销厅期位出", "节": "约能点奏目日假庆省",
-                "通道": "费", "基地": "建", "馆": "长员藏", "大学": "生城", "学院": "生派", "政府": "间"}
+                "通道": "费", "基地": "建", "服务网": "络", "信息网": "络", "馆": "长员藏", "大学": "生城", "学院": "生派", "政府": "间"}
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
 _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三周会"),
-               "展": set("发进拓扩伸施开延"), "节": set("环季调细关礼情章春")}
+               "展": set("发进拓扩伸施开延会"), "节": set("环季调细关礼情章春")}
 _BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
 _GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|大中|单位|县市区|市县|"
@@ -138,8 +138,8 @@ class NameGrammar:
             if nxt and nxt in _RIGHT_BLOCK.get(head, ""):
                 continue
             prv = run[end - len(head) - 1: end - len(head)]
-            if prv and prv in _LEFT_BLOCK.get(head, ()):
-                continue
+            if prv and (prv in _LEFT_BLOCK.get(head, ()) or prv in "“「"):
+                continue   # …or the head opens a quoted name: “港洽周”
             if run[:end].endswith(_NOT_NAMES):
                 continue
             start = self._left_edge(run, base, end, head, strong, proper, protected)
