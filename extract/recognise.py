@@ -125,8 +125,8 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     if name[0].isascii() and name[0].isalpha():
         return True
     abbr = gaz.province_abbr.keys() | gaz.combo_abbr.keys()
-    if name[0] in abbr and len(name) > 1 and name[1] in abbr:
-        return True
+    if name[0] in abbr and len(name) > 1 and (name[1] in abbr or name[1] in "东南西北中"):
+        return True   # 湘港, 粤澳; 湘南, 粤西: parts of a province named by its abbreviation
     if name.startswith(gaz.proper_openers):
         return True
     for n in range(min(len(name) - 1, 16), 1, -1):
