@@ -55,7 +55,7 @@ _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联�
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
 # the verb right before a list whose members are its objects: 对接A和B, 走访了A、B
-_OBJECT_VERB = re.compile(r"(?:对接|合作|交流|融入|参与|协作|联动|往来|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
+_OBJECT_VERB = re.compile(r"(?:对接|合作|交流|融入|参与|协作|联动|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
                           r"[^，,。；、]{0,4}$")
 _NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|其中|并|由|而|[0-9]{4}\s*以来|近年来|[、,，\s【】\[\]()])*$")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
@@ -191,10 +191,10 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""
         after_run = sentence[run[-1].end - offset:run[-1].end - offset + 8] if run else ""
         if len(run) >= 2 and _RUN_COOPERATION.match(after_run) and before_run not in ("与", "同", "跟", "和", "及", "、"):
-            for x in range(len(run)):
-                for y in range(x + 1, len(run)):
-                    out.append(("partner", run[x].canonical, run[y].canonical, False,
-                                _clause_span(sentence, run[0].start - offset, run[-1].end - offset)))
+            # 湘港澳合作: the first named (the writer's side) with each of the others
+            for y in range(1, len(run)):
+                out.append(("partner", run[0].canonical, run[y].canonical, False,
+                            _clause_span(sentence, run[0].start - offset, run[-1].end - offset)))
         run = [a] if a is not None and a.type == "Region" and a.end - a.start == 1 else []
 
     if not actors:
@@ -360,7 +360,8 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                 out.append(("agreement", tuple(dict.fromkeys(a.canonical for a in members)),
                             noun.group() if noun else "协议", False, span))
         elif lead and COOPERATION.search(lead + tail[:12]) and _OBJECT_VERB.search(near):
-            agent = sentence_subject if sentence_subject and sentence_subject.start < members[0].start else subject
+            same_clause = sentence_subject is not None and sentence_subject.start - offset >= cs
+            agent = sentence_subject if same_clause and sentence_subject.start < members[0].start else subject
             if agent is None:
                 continue
             for mbr in members:
