@@ -349,7 +349,9 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                         out.append(("partner", mbr.canonical, host.canonical, False,
                                     _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
-        if len(members) >= 2 and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)) and _JOINT.match(tail):
+        run_of_abbreviations = all(a.type == "Region" and a.end - a.start == 1 for a in members)
+        if len(members) >= 2 and not run_of_abbreviations and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)) \
+                and _JOINT.match(tail):
             span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
