@@ -13,10 +13,10 @@ from typing import Callable
 
 import pyoxigraph as ox
 
-from extract import extract_document, load
 from extract.readers import UnreadableDocument, iter_documents, read_document
 from kg.graph import document_quads
 from kg.iris import graph_iri
+from kg.parallel import extract_all
 from kg.store import GraphStore, graph_dir
 
 __all__ = ["BuildReport", "build", "doc_id_for", "EXAMPLE_CORPUS"]
@@ -43,8 +43,11 @@ def doc_id_for(path: Path) -> str:
 
 
 def build(paths=None, graph: str | Path | None = None, *,
-          on_document: Callable[[Path, str | None], None] | None = None) -> BuildReport:
+          on_document: Callable[[Path, str | None], None] | None = None, jobs: int = 1) -> BuildReport:
     """Build (or update) the graph directory from documents.
+
+    `jobs` > 1 extracts in that many worker processes (see `kg.parallel`); this process
+    reads the documents and is the store's one writer.
 
     >>> import tempfile
     >>> report = build([EXAMPLE_CORPUS], tempfile.mkdtemp())
@@ -56,27 +59,32 @@ def build(paths=None, graph: str | Path | None = None, *,
     report = BuildReport(out)
     store = GraphStore(out)
     store.load_ontology()
-    nlp = load()
-    seen_ids: set[str] = set()
-    for path in iter_documents(paths):
-        try:
-            text = read_document(path)
-        except UnreadableDocument as e:
-            report.skipped.append((str(path), str(e)))
+    sources: dict[str, Path] = {}
+
+    def readable():
+        for path in iter_documents(paths):
+            try:
+                text = read_document(path)
+            except UnreadableDocument as e:
+                report.skipped.append((str(path), str(e)))
+                if on_document:
+                    on_document(path, str(e))
+                continue
+            doc_id = doc_id_for(path)
+            if doc_id in sources:
+                doc_id += "-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
+            sources[doc_id] = path
+            yield doc_id, path.name, text
+
+    with store.batch() as batch:
+        for doc_id, rec in extract_all(readable(), jobs):
+            batch.replace(graph_iri(doc_id), document_quads(rec))
+            path = sources[doc_id]
+            report.read.append(str(path))
+            report.entities += len(rec.entities)
+            report.relations += len(rec.relations)
             if on_document:
-                on_document(path, str(e))
-            continue
-        doc_id = doc_id_for(path)
-        if doc_id in seen_ids:
-            doc_id += "-" + hashlib.sha1(str(path).encode()).hexdigest()[:8]
-        seen_ids.add(doc_id)
-        rec = extract_document(nlp, text, doc_id, source=path.name)
-        store.replace_document(graph_iri(doc_id), document_quads(rec))
-        report.read.append(str(path))
-        report.entities += len(rec.entities)
-        report.relations += len(rec.relations)
-        if on_document:
-            on_document(path, None)
+                on_document(path, None)
     store.flush()
     store.write(out / "graph.ttl", ox.RdfFormat.TURTLE)
     return report

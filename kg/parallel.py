@@ -1,0 +1,82 @@
+"""Extraction over many documents in worker processes, results back in input order.
+
+Extraction is pure CPU work on one document at a time, so it spreads over processes;
+writing stays in one process (the caller), because the store has one writer. Each worker
+loads the spaCy pipeline once, in the pool's initializer, and then only receives
+`(doc_id, source, text)` and sends back a plain, picklable `DocumentRecord`.
+
+Workers come from a fork server that has already imported the extractor, so a worker
+costs a fork and a pipeline load, not a fresh interpreter; and they are never forked from
+the caller, which may hold the store (RocksDB threads) open.
+
+    >>> docs = [("a", "a.txt", "湖南大学与香港大学合作。"), ("b", "b.txt", "中南大学与澳门大学合作。")]
+    >>> [(doc_id, sorted(r.entities)) for doc_id, r in extract_all(docs, jobs=1)]
+    [('a', ['湖南大学', '香港大学']), ('b', ['中南大学', '澳门大学'])]
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from extract import DocumentRecord, extract_document, load
+
+__all__ = ["extract_one", "extract_all", "default_jobs"]
+
+_nlp = None
+# Documents in flight per worker: enough to keep every worker busy while the caller
+# writes, few enough that a 100 MB corpus is never all in memory at once.
+_AHEAD_PER_WORKER = 8
+
+
+def _load_pipeline():
+    global _nlp
+    if _nlp is None:
+        _nlp = load()
+    return _nlp
+
+
+def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
+    """The extraction step: one document's text → its record (the pipeline loaded once per process).
+
+    >>> extract_one("d", "d.txt", "湖南大学与香港大学合作。").relations[0].kind
+    'partner'
+    """
+    return extract_document(_load_pipeline(), text, doc_id, source=source)
+
+
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Iterator[tuple[str, DocumentRecord]]:
+    """`(doc_id, record)` for each `(doc_id, source, text)`, in the order given.
+
+    With `jobs` ≤ 1 everything runs here, in this process. Otherwise `jobs` worker
+    processes extract while this generator's caller consumes; `documents` is read lazily
+    (in the caller's thread), a bounded number of documents ahead.
+    """
+    if jobs <= 1:
+        for doc_id, source, text in documents:
+            yield doc_id, extract_one(doc_id, source, text)
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.parallel"])
+    pending: deque = deque()
+    # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
+    # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_load_pipeline) as pool:
+        for doc_id, source, text in documents:
+            pending.append((doc_id, pool.submit(extract_one, doc_id, source, text)))
+            if len(pending) >= jobs * _AHEAD_PER_WORKER:
+                done_id, future = pending.popleft()
+                yield done_id, future.result()
+        while pending:
+            done_id, future = pending.popleft()
+            yield done_id, future.result()
