@@ -11,6 +11,7 @@ import click
 COMMANDS = [
     "kg.commands.build",
     "kg.commands.export",
+    "kg.commands.push",
 ]
 
 
