@@ -19,20 +19,25 @@ KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "
 # Where an entity has several types (two documents disagreeing), the most specific wins.
 _GENERIC = ("Organization", "Actor", "Zone")
 
+# Each pattern is matched inside one document's graph: the union default graph holds a
+# triple once per document that states it, so joining an entity's type, label and region
+# across the union multiplies rows by the number of documents (a hub named in 1,000
+# documents gave 10^6 rows). Within a graph every fact of an entity is stated once, and
+# everything an assertion needs is in the same graph.
 _NODES = sparql_prologue() + """
-SELECT ?e ?type ?label ?region ?doc WHERE {
+SELECT DISTINCT ?e ?type ?label ?region ?doc WHERE { GRAPH ?g {
   ?e a ?type ; skos:prefLabel ?label .
   FILTER(STRSTARTS(STR(?type), STR(rc:)) && ?type != rc:Document && ?type != rc:Assertion)
-  OPTIONAL { ?e rc:locatedIn/skos:prefLabel ?region }
-  OPTIONAL { ?e rc:mentionedIn/dcterms:identifier ?doc }
-}"""
+  OPTIONAL { ?e rc:locatedIn ?r . ?r skos:prefLabel ?region }
+  OPTIONAL { ?e rc:mentionedIn ?d . ?d dcterms:identifier ?doc }
+} }"""
 
 _EDGES = sparql_prologue() + """
-SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
+SELECT ?s ?p ?o ?status ?doc ?sentence WHERE { GRAPH ?g {
   ?a a rc:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rc:status ?status ;
-     prov:wasDerivedFrom/dcterms:identifier ?doc .
+     prov:wasDerivedFrom ?d . ?d dcterms:identifier ?doc .
   OPTIONAL { ?a rc:sentence ?sentence }
-}"""
+} }"""
 
 
 def _v(term):

@@ -26,9 +26,12 @@ from extract import DocumentRecord, extract_document, load
 __all__ = ["extract_one", "extract_all", "default_jobs"]
 
 _nlp = None
-# Documents in flight per worker: enough to keep every worker busy while the caller
-# writes, few enough that a 100 MB corpus is never all in memory at once.
-_AHEAD_PER_WORKER = 8
+# Documents go to workers a few at a time (fewer round trips through the pool's queues,
+# which cost the writer process time), and a few chunks per worker are in flight: enough
+# to keep every worker busy while the caller writes, few enough that a 100 MB corpus is
+# never all in memory at once.
+_CHUNK = 4
+_AHEAD_PER_WORKER = 3
 
 
 def _load_pipeline():
@@ -45,6 +48,10 @@ def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
     'partner'
     """
     return extract_document(_load_pipeline(), text, doc_id, source=source)
+
+
+def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[DocumentRecord]:
+    return [extract_one(*doc) for doc in chunk]
 
 
 def default_jobs() -> int:
@@ -72,11 +79,22 @@ def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Ite
     # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
     # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_load_pipeline) as pool:
-        for doc_id, source, text in documents:
-            pending.append((doc_id, pool.submit(extract_one, doc_id, source, text)))
+        for chunk in _chunks(documents, _CHUNK):
+            pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= jobs * _AHEAD_PER_WORKER:
-                done_id, future = pending.popleft()
-                yield done_id, future.result()
+                for rec in pending.popleft().result():
+                    yield rec.doc_id, rec
         while pending:
-            done_id, future = pending.popleft()
-            yield done_id, future.result()
+            for rec in pending.popleft().result():
+                yield rec.doc_id, rec
+
+
+def _chunks(items: Iterable, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
