@@ -70,6 +70,7 @@ def to_networkx(store) -> nx.Graph:
         specific = sorted(t for t in ts if t not in _GENERIC) or sorted(ts)
         g.nodes[e]["type"] = specific[0]
         g.nodes[e]["docs"] = sorted(g.nodes[e]["docs"])
+    seen = set()  # (edge, kind, evidence): a set, as a hub's edges carry thousands of sentences
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:
@@ -79,7 +80,9 @@ def to_networkx(store) -> nx.Graph:
         rel = g.edges[s, o]["relations"].setdefault(kind, {"statuses": set(), "evidence": []})
         rel["statuses"].add(_v(row["status"]))
         ev = (_v(row["doc"]), _v(row["sentence"]), _v(row["status"]))
-        if ev not in rel["evidence"]:
+        key = (frozenset((s, o)), kind, ev)
+        if key not in seen:
+            seen.add(key)
             rel["evidence"].append(ev)
         if kind in ("founded", "partOf", "party"):
             rel["direction"] = (s, o)

@@ -7,7 +7,9 @@ loads the spaCy pipeline once, in the pool's initializer, and then only receives
 
 Workers come from a fork server that has already imported the extractor, so a worker
 costs a fork and a pipeline load, not a fresh interpreter; and they are never forked from
-the caller, which may hold the store (RocksDB threads) open.
+the caller, which may hold the store (RocksDB threads) open. As with any multiprocessing code,
+a script that calls `build(..., jobs=2)` needs the `if __name__ == "__main__":` guard
+(workers import the main script); without it the pool breaks with `BrokenProcessPool`.
 
     >>> docs = [("a", "a.txt", "湖南大学与香港大学合作。"), ("b", "b.txt", "中南大学与澳门大学合作。")]
     >>> [(doc_id, sorted(r.entities)) for doc_id, r in extract_all(docs, jobs=1)]
