@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.namespaces import ONTOLOGY_GRAPH
 
-__all__ = ["Auth", "PushReport", "RemoteError", "push", "remote_query", "graph_hash", "STATE_FILE"]
+__all__ = ["Auth", "PushReport", "RemoteError", "push", "remote_query", "remote_select", "graph_hash", "STATE_FILE"]
 
 STATE_FILE = "push-state.json"
 _RESULTS_JSON = "application/sparql-results+json"
@@ -219,3 +219,18 @@ def remote_query(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: fl
     if "json" in ctype:
         return json.loads(payload)
     return payload.decode("utf-8")
+
+
+def remote_select(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: float = 120,
+                  params: dict[str, str] | None = None) -> tuple[list[str], list[dict[str, str | None]]]:
+    """A SELECT on a server as plain data: the variables, and one `{var: value or None}` per row.
+
+    The shape a command needs to print a table or write CSV/JSON, whether the rows came from
+    the local store or a server (`kg query --endpoint URL`).
+    """
+    results = remote_query(endpoint, sparql, auth=auth, timeout=timeout, params=params)
+    if not isinstance(results, dict) or "results" not in results:
+        raise RemoteError(f"{endpoint}: not the results of a SELECT query")
+    names = results["head"]["vars"]
+    rows = [{v: (b[v]["value"] if v in b else None) for v in names} for b in results["results"]["bindings"]]
+    return names, rows

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import kg
 from kg.cli import main
 from kg.namespaces import ONTOLOGY_GRAPH, sparql_prologue
-from kg.remote import STATE_FILE, RemoteError, push, remote_query
+from kg.remote import STATE_FILE, RemoteError, push, remote_query, remote_select
 
 PARTNERS = sparql_prologue() + """
 SELECT ?x ?partner ?status ?doc ?sentence WHERE {
@@ -160,3 +160,19 @@ def test_unreachable_server_is_one_clear_line(graph):
     assert result.output.startswith("Error: PUT http://127.0.0.1:") and result.output.count("\n") == 1
     with pytest.raises(RemoteError):
         remote_query(f"http://127.0.0.1:{_free_port()}/query", "ASK {}")
+
+
+def test_remote_select_gives_plain_rows(server, graph):
+    _clear(server)
+    push(kg.open_graph(graph), server + "/store")
+    names, rows = remote_select(server + "/query", PARTNERS)
+    assert names == ["x", "partner", "status", "doc", "sentence"]
+    assert {tuple(r[n] for n in names) for r in rows} == _local_rows(kg.open_graph(graph))
+    with pytest.raises(RemoteError):
+        remote_select(server + "/query", "ASK {}")
+
+
+def test_user_and_token_together_are_refused(graph):
+    result = CliRunner().invoke(main, ["push", "--endpoint", "http://127.0.0.1:1/store", "--user", "u",
+                                       "--token", "t", "-g", str(graph)])
+    assert result.exit_code == 1 and "either --user/--password or --token" in result.output
