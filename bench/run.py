@@ -24,7 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import psutil
+try:
+    import psutil  # not a dependency of rckg: `pip install psutil` for the process-tree figure
+except ImportError:
+    psutil = None
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -98,7 +101,7 @@ def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_rss(proc) -> int:
     total = 0
     for p in [proc] + proc.children(recursive=True):
         try:
@@ -113,13 +116,13 @@ def run_build(corpus: Path, out: Path, jobs: int) -> dict:
     t = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(corpus), str(out), str(jobs)], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True)
-    ps, peak = psutil.Process(proc.pid), 0
+    ps, peak = (psutil.Process(proc.pid) if psutil else None), 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(ps))
+        peak = max(peak, _tree_rss(ps)) if ps else 0
         time.sleep(0.05)
     wall = time.perf_counter() - t
     result = json.loads(proc.stdout.read())
-    result.update(wall=wall, tree_peak_rss_mb=peak / 2**20, store_mb=_du(out / "store") / 2**20,
+    result.update(wall=wall, tree_peak_rss_mb=peak / 2**20 if ps else float("nan"), store_mb=_du(out / "store") / 2**20,
                   ttl_mb=_du(out / "graph.ttl") / 2**20)
     return result
 
