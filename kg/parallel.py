@@ -43,6 +43,16 @@ def _load_pipeline():
     return _nlp
 
 
+def _init_worker():
+    # The writer (the caller) is the build's critical path: where there are fewer free cores
+    # than workers + 1, a worker should wait rather than the writer.
+    try:
+        os.nice(5)
+    except OSError:
+        pass
+    _load_pipeline()
+
+
 def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
     """The extraction step: one document's text → its record (the pipeline loaded once per process).
 
@@ -80,7 +90,7 @@ def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Ite
     pending: deque = deque()
     # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
     # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_load_pipeline) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker) as pool:
         for chunk in _chunks(documents, _CHUNK):
             pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= jobs * _AHEAD_PER_WORKER:
