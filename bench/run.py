@@ -146,6 +146,17 @@ def extraction_speed(corpus: Path, limit: int = 300) -> dict:
     return {"docs": len(texts), "mb_per_s": size / dt / 1e6, "docs_per_s": len(texts) / dt}
 
 
+def parallel_extraction(corpus: Path, jobs: int, limit: int = 600) -> float:
+    """MB/s of `kg.parallel.extract_all` alone (no store), pool start-up included."""
+    from kg.parallel import extract_all
+
+    docs = [(p.stem, p.name, p.read_text(encoding="utf-8")) for p in sorted(corpus.glob("*.txt"))[:limit]]
+    t = time.perf_counter()
+    for _ in extract_all(docs, jobs):
+        pass
+    return sum(len(d[2].encode("utf-8")) for d in docs) / (time.perf_counter() - t) / 1e6
+
+
 def query_latency(graph: Path, repeat: int = 20) -> dict:
     import networkx as nx
 
@@ -199,6 +210,9 @@ def main():
         speed = extraction_speed(corpus)
         print(f"{n} docs, {size / 1e6:.1f} MB: one worker extracts {speed['mb_per_s']:.2f} MB/s "
               f"({speed['docs_per_s']:.0f} docs/s) after start-up", flush=True)
+        for jobs in args.jobs:
+            print(f"extraction alone with {jobs} worker(s), first 600 docs: "
+                  f"{parallel_extraction(corpus, jobs):.2f} MB/s", flush=True)
         for jobs in args.jobs:
             r = run_build(corpus, work / f"graph-{n}-{jobs}", jobs)
             r.update(docs=n, jobs=jobs, corpus_mb=size / 1e6, kb_per_s=size / 1e3 / r["wall"],
