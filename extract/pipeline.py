@@ -55,6 +55,64 @@ for _name in ("mentions", "relations", "context", "simplified"):
         Doc.set_extension(_name, default=None)
 
 
+_TEXT = "rc_text"
+_WHITESPACE = re.compile(r"\s+")   # the same characters as str.isspace()
+
+
+def _chars_and_spaces(text: str) -> tuple[list[str], list[bool]]:
+    """spaCy's zh "char" segmentation (`get_words_and_spaces(list(text), text)`) in one pass.
+
+    spaCy's version searches `text[pos:]` for every character, which copies the rest of the
+    text each time; here each character is visited once. Same tokens: one per non-space
+    character, a run of other whitespace as one token, a single space after a token as its
+    trailing space. Whole stretches between whitespace are split in C (`list.extend`).
+
+    >>> _chars_and_spaces("湖南 大学\\n\\n合作 ")
+    (['湖', '南', '大', '学', '\\n\\n', '合', '作'], [False, True, False, False, False, False, True])
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos = 0
+    for m in _WHITESPACE.finditer(text):
+        a, b = m.span()
+        if a > pos:
+            words.extend(text[pos:a])
+            spaces.extend([False] * (a - pos))
+            if text[a] == " ":
+                spaces[-1] = True
+                a += 1
+        if b > a:
+            words.append(text[a:b])
+            spaces.append(False)
+        pos = b
+    words.extend(text[pos:])
+    spaces.extend([False] * (len(text) - pos))
+    return words, spaces
+
+
+class CharTokenizer:
+    """One token per character, and the Doc keeps its text.
+
+    `Doc.text` rebuilds the text by visiting every token (one Python object per character),
+    which cost more than recognition itself; the components read the kept text instead.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words, spaces = _chars_and_spaces(text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[_TEXT] = text
+        return doc
+
+
+def _doc_text(doc: Doc) -> str:
+    """The Doc's text, without rebuilding it from tokens when the tokenizer kept it."""
+    text = doc.user_data.get(_TEXT)
+    return doc.text if text is None else text
+
+
 _SIGNATURE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 _MEDIA = re.compile(r"报|电视台|广播|新闻|通讯社|日报|晚报|网$|传媒|杂志|资讯")
 
@@ -146,7 +204,7 @@ class EntityRecogniser:
         self.grammar = load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = _doc_text(doc)
         simp = simplified(text)
         doc._.simplified = simp
         gaz = self.gazetteer
@@ -274,7 +332,7 @@ class RelationReader:
         self.gazetteer = load_gazetteer(None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text, simp, ctx = doc.text, doc._.simplified, doc._.context
+        text, simp, ctx = _doc_text(doc), doc._.simplified, doc._.context
         mentions = doc._.mentions or []
         relations: list[Relation] = []
         gaz = self.gazetteer
@@ -362,6 +420,7 @@ def make_relation_reader(nlp: Language, name: str):
 def load(gazetteer_dir: str | None = None) -> Language:
     """A ready pipeline. Nothing is downloaded: the tables ship with the package."""
     nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
     nlp.add_pipe("rc_entities", config={"gazetteer_dir": gazetteer_dir})
     nlp.add_pipe("rc_relations")
     return nlp

@@ -18,7 +18,6 @@ import hashlib
 import re
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -30,6 +29,7 @@ from kg.graph import document_quads
 from kg.iris import graph_iri
 from kg.lock import writer_lock
 from kg.manifest import DocumentEntry, Manifest, file_sha256, pipeline_fingerprint
+from kg.parallel import extract_all, extract_one
 from kg.store import GraphStore, graph_dir
 from ontology import ONTOLOGY_TTL
 
@@ -147,18 +147,13 @@ def changed_documents(files, manifest: Manifest, pipeline: str, report: BuildRep
         yield PendingDocument(path, doc_id, sha, text)
 
 
-@lru_cache(maxsize=1)
-def _pipeline():
-    import extract
-
-    return extract.load()
-
-
 def extract_record(doc_id: str, text: str, source: str = "", sha256: str | None = None) -> DocumentRecord:
-    """Step 3: one document's text → its record. Loads the pipeline once per process."""
-    from extract import extract_document
-
-    return extract_document(_pipeline(), text, doc_id, source=source, sha256=sha256)
+    """Step 3: one document's text → its record (`kg.parallel.extract_one`, the pipeline
+    loaded once per process), stamped with the file's hash."""
+    rec = extract_one(doc_id, source, text)
+    if sha256:
+        rec.sha256 = sha256
+    return rec
 
 
 class StoreWriter:
@@ -234,8 +229,11 @@ class StoreWriter:
 
 
 def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentCallback | None = None,
-          on_start: Callable[[int], None] | None = None) -> BuildReport:
+          on_start: Callable[[int], None] | None = None, jobs: int = 1) -> BuildReport:
     """Build or update the graph directory from documents (files or folders).
+
+    `jobs` > 1 extracts in that many worker processes (`kg.parallel`); this process reads
+    the documents and is the store's one writer, one transaction per document.
 
     Refuses (`kg.lock.GraphLocked`) when another process is writing the same directory.
 
@@ -259,8 +257,16 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
         pipeline = pipeline_fingerprint()
         writer = StoreWriter(out, manifest, pipeline)
         writer.ensure_ontology()
-        for doc in changed_documents(files, manifest, pipeline, report, on_document):
-            rec = extract_record(doc.doc_id, doc.text, source=doc.path.name, sha256=doc.sha256)
+        pending: dict[str, PendingDocument] = {}
+
+        def texts():
+            for doc in changed_documents(files, manifest, pipeline, report, on_document):
+                pending[doc.doc_id] = doc
+                yield doc.doc_id, doc.path.name, doc.text
+
+        for doc_id, rec in extract_all(texts(), jobs):
+            doc = pending.pop(doc_id)
+            rec.sha256 = doc.sha256   # the file's hash, as in the manifest
             writer.commit(doc, rec)
             report.read.append(str(doc.path))
             report.entities += len(rec.entities)

@@ -20,6 +20,7 @@ COMMANDS = [
     "kg.commands.stats",
     "kg.commands.rank",
     "kg.commands.communities",
+    "kg.commands.push",
 ]
 
 

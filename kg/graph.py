@@ -31,6 +31,16 @@ _LABEL = NamedNode(RDFS + "label")
 _MENTIONED = NamedNode(RC + "mentionedIn")
 _XSD_INT = NamedNode(XSD + "integer")
 _XSD_BOOL = NamedNode(XSD + "boolean")
+# Made once: a build makes a thousand quads per document, and the writer process is the
+# one part of a parallel build that does not scale out.
+_ASSERTION, _STATEMENT = NamedNode(RC + "Assertion"), NamedNode(RDF + "Statement")
+_SUBJECT, _PREDICATE, _OBJECT = NamedNode(RDF + "subject"), NamedNode(RDF + "predicate"), NamedNode(RDF + "object")
+_STATUS, _IMPLICIT, _DERIVED = NamedNode(RC + "status"), NamedNode(RC + "implicit"), NamedNode(PROV + "wasDerivedFrom")
+_SENTENCE, _START, _END = NamedNode(RC + "sentence"), NamedNode(RC + "startOffset"), NamedNode(RC + "endOffset")
+_PRED = {kind: NamedNode(RC + name) for kind, name in PREDICATES.items()}
+_TYPE = {}
+_STATUS_LITERAL = {}
+_TRUE, _FALSE = Literal("true", datatype=_XSD_BOOL), Literal("false", datatype=_XSD_BOOL)
 
 
 def _zh(text: str) -> Literal:
@@ -73,35 +83,39 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
 
     for ent in rec.entities.values():
         node = NamedNode(entity_iri(ent.canonical))
-        add(node, _A, NamedNode(RC + ent.type))
-        add(node, _PREF, Literal(ent.canonical, language="zh-Hans"))
-        add(node, _LABEL, Literal(ent.canonical, language="zh-Hans"))
+        typ = _TYPE.get(ent.type) or _TYPE.setdefault(ent.type, NamedNode(RC + ent.type))
+        add(node, _A, typ)
+        label = Literal(ent.canonical, language="zh-Hans")
+        add(node, _PREF, label)
+        add(node, _LABEL, label)
         for alias in sorted(ent.aliases):
             if alias != ent.canonical:
                 add(node, _ALT, _zh(alias))
         if ent.mentions:
             add(node, _MENTIONED, doc)
 
+    quad, put = Quad, out.append
     for r in rec.relations:
-        pred = NamedNode(RC + PREDICATES[r.kind])
+        pred = _PRED[r.kind]
         head, tail = NamedNode(entity_iri(r.head)), NamedNode(entity_iri(r.tail))
-        add(head, pred, tail)
+        put(quad(head, pred, tail, g))
         if r.kind == "partner":
-            add(tail, pred, head)
+            put(quad(tail, pred, head, g))
         if r.kind not in _EVIDENCED:
             continue
         a = NamedNode(assertion_iri(rec.doc_id, r.kind, r.head, r.tail,
                                     r.evidence.start if r.evidence else None))
-        add(a, _A, NamedNode(RC + "Assertion"))
-        add(a, _A, NamedNode(RDF + "Statement"))
-        add(a, RDF + "subject", head)
-        add(a, RDF + "predicate", pred)
-        add(a, RDF + "object", tail)
-        add(a, RC + "status", Literal(r.status))
-        add(a, RC + "implicit", Literal("true" if r.implicit else "false", datatype=_XSD_BOOL))
-        add(a, PROV + "wasDerivedFrom", doc)
+        status = _STATUS_LITERAL.get(r.status) or _STATUS_LITERAL.setdefault(r.status, Literal(r.status))
+        put(quad(a, _A, _ASSERTION, g))
+        put(quad(a, _A, _STATEMENT, g))
+        put(quad(a, _SUBJECT, head, g))
+        put(quad(a, _PREDICATE, pred, g))
+        put(quad(a, _OBJECT, tail, g))
+        put(quad(a, _STATUS, status, g))
+        put(quad(a, _IMPLICIT, _TRUE if r.implicit else _FALSE, g))
+        put(quad(a, _DERIVED, doc, g))
         if r.evidence:
-            add(a, RC + "sentence", _zh(r.evidence.sentence))
-            add(a, RC + "startOffset", Literal(str(r.evidence.start), datatype=_XSD_INT))
-            add(a, RC + "endOffset", Literal(str(r.evidence.end), datatype=_XSD_INT))
+            put(quad(a, _SENTENCE, _zh(r.evidence.sentence), g))
+            put(quad(a, _START, Literal(str(r.evidence.start), datatype=_XSD_INT), g))
+            put(quad(a, _END, Literal(str(r.evidence.end), datatype=_XSD_INT), g))
     return out

@@ -27,11 +27,11 @@ _PAIRS = "SELECT ?s ?o WHERE { ?s %s ?o }"
 _DOC_ID = "<http://purl.org/dc/terms/identifier>"
 
 _EDGES = sparql_prologue() + """
-SELECT ?s ?p ?o ?status ?doc ?sentence WHERE {
+SELECT ?s ?p ?o ?status ?doc ?sentence WHERE { GRAPH ?g {
   ?a a rc:Assertion ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; rc:status ?status ;
-     prov:wasDerivedFrom/dcterms:identifier ?doc .
+     prov:wasDerivedFrom ?d . ?d dcterms:identifier ?doc .
   OPTIONAL { ?a rc:sentence ?sentence }
-}"""
+} }"""
 
 
 def main_type(types) -> str:

@@ -8,12 +8,15 @@ from kg.build import build
 from kg.commands.options import graph_option
 from kg.commands.progress import DocumentProgress
 from kg.lock import GraphLocked
+from kg.parallel import default_jobs
 
 
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @graph_option
-def command(paths, graph):
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for extraction; 0 = one per CPU.")
+def command(paths, graph, jobs):
     """Extract documents (files or folders) into the graph directory.
 
     With no PATH, builds the bundled example corpus. Reads .txt/.md (any Chinese
@@ -23,11 +26,12 @@ def command(paths, graph):
 
     Example:
 
-        kg build ../shared/corpus -g out
+        kg build ../shared/corpus -g out --jobs 2
     """
     progress = DocumentProgress()
     try:
-        report = build(paths or None, graph, on_document=progress.document, on_start=progress.start)
+        report = build(paths or None, graph, on_document=progress.document, on_start=progress.start,
+                       jobs=jobs or default_jobs())
     except GraphLocked as e:
         raise click.ClickException(str(e))
     finally:

@@ -34,4 +34,28 @@ def lookup_errors(fn):
             return fn(*args, **kwargs)
         except (UnknownEntity, AmbiguousName) as e:
             raise click.ClickException(str(e))
+
+    return wrapper
+
+
+def endpoint_options(f):
+    """`--endpoint URL` with `--user/--password` or `--token`: a SPARQL server and how to log in.
+
+    The command receives `endpoint` and `auth` (a `kg.remote.Auth`).
+    """
+    import functools
+
+    from kg.remote import Auth
+
+    @click.option("--endpoint", metavar="URL", default=None,
+                  help="A SPARQL server instead of the local store (see docs/sparql-servers.md).")
+    @click.option("--user", default=None, help="User name (HTTP Basic, or Digest when the server asks).")
+    @click.option("--password", default=None, envvar="RCKG_PUSH_PASSWORD", help="Password (or $RCKG_PUSH_PASSWORD).")
+    @click.option("--token", default=None, envvar="RCKG_PUSH_TOKEN", help="Bearer token (or $RCKG_PUSH_TOKEN).")
+    @functools.wraps(f)
+    def wrapper(*args, user, password, token, **kwargs):
+        if token and user:
+            raise click.ClickException("give either --user/--password or --token, not both")
+        return f(*args, auth=Auth(user, password, token), **kwargs)
+
     return wrapper

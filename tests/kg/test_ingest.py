@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 import kg
+import kg.parallel
 import kg.store
 from tests.document_files import write_corpus
 from kg.cli import main
@@ -92,7 +93,7 @@ def test_incremental_build_extracts_only_what_changed(corpus, tmp_path, monkeypa
     def no_pipeline():
         raise AssertionError("the pipeline was loaded for an unchanged corpus")
 
-    monkeypatch.setattr(build_module, "_pipeline", no_pipeline)
+    monkeypatch.setattr(kg.parallel, "_load_pipeline", no_pipeline)
     again = kg.build([docs], out)
     assert again.read == [] and len(again.unchanged) == len(EXPECTED)
     monkeypatch.undo()

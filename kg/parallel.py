@@ -1,0 +1,113 @@
+"""Extraction over many documents in worker processes, results back in input order.
+
+Extraction is pure CPU work on one document at a time, so it spreads over processes;
+writing stays in one process (the caller), because the store has one writer. Each worker
+loads the spaCy pipeline once, in the pool's initializer, and then only receives
+`(doc_id, source, text)` and sends back a plain, picklable `DocumentRecord`.
+
+Workers come from a fork server that has already imported the extractor, so a worker
+costs a fork and a pipeline load, not a fresh interpreter; and they are never forked from
+the caller, which may hold the store (RocksDB threads) open. As with any multiprocessing code,
+a script that calls `build(..., jobs=2)` needs the `if __name__ == "__main__":` guard
+(workers import the main script); without it the pool breaks with `BrokenProcessPool`.
+
+    >>> docs = [("a", "a.txt", "湖南大学与香港大学合作。"), ("b", "b.txt", "中南大学与澳门大学合作。")]
+    >>> [(doc_id, sorted(n for n, e in r.entities.items() if e.type == "University"))
+    ...  for doc_id, r in extract_all(docs, jobs=1)]
+    [('a', ['湖南大学', '香港大学']), ('b', ['中南大学', '澳门大学'])]
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Iterable, Iterator
+
+from extract import DocumentRecord, extract_document, load
+
+__all__ = ["extract_one", "extract_all", "default_jobs"]
+
+_nlp = None
+# Documents go to workers a few at a time (fewer round trips through the pool's queues,
+# which cost the writer process time), and a few chunks per worker are in flight: enough
+# to keep every worker busy while the caller writes, few enough that a 100 MB corpus is
+# never all in memory at once.
+_CHUNK = 4
+_AHEAD_PER_WORKER = 3
+
+
+def _load_pipeline():
+    global _nlp
+    if _nlp is None:
+        _nlp = load()
+    return _nlp
+
+
+def _init_worker():
+    # The writer (the caller) is the build's critical path: where there are fewer free cores
+    # than workers + 1, a worker should wait rather than the writer.
+    try:
+        os.nice(5)
+    except OSError:
+        pass
+    _load_pipeline()
+
+
+def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
+    """The extraction step: one document's text → its record (the pipeline loaded once per process).
+
+    >>> extract_one("d", "d.txt", "湖南大学与香港大学合作。").relations[0].kind
+    'partner'
+    """
+    return extract_document(_load_pipeline(), text, doc_id, source=source)
+
+
+def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[DocumentRecord]:
+    return [extract_one(*doc) for doc in chunk]
+
+
+def default_jobs() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Iterator[tuple[str, DocumentRecord]]:
+    """`(doc_id, record)` for each `(doc_id, source, text)`, in the order given.
+
+    With `jobs` ≤ 1 everything runs here, in this process. Otherwise `jobs` worker
+    processes extract while this generator's caller consumes; `documents` is read lazily
+    (in the caller's thread), a bounded number of documents ahead.
+    """
+    if jobs <= 1:
+        for doc_id, source, text in documents:
+            yield doc_id, extract_one(doc_id, source, text)
+        return
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["kg.parallel"])
+    pending: deque = deque()
+    # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
+    # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker) as pool:
+        for chunk in _chunks(documents, _CHUNK):
+            pending.append(pool.submit(_extract_chunk, chunk))
+            if len(pending) >= jobs * _AHEAD_PER_WORKER:
+                for rec in pending.popleft().result():
+                    yield rec.doc_id, rec
+        while pending:
+            for rec in pending.popleft().result():
+                yield rec.doc_id, rec
+
+
+def _chunks(items: Iterable, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
