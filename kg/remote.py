@@ -231,6 +231,10 @@ def remote_select(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: f
     results = remote_query(endpoint, sparql, auth=auth, timeout=timeout, params=params)
     if not isinstance(results, dict) or "results" not in results:
         raise RemoteError(f"{endpoint}: not the results of a SELECT query")
+    return select_rows(results)
+
+
+def select_rows(results: dict) -> tuple[list[str], list[dict[str, str | None]]]:
+    """SPARQL JSON results of a SELECT → (variables, one {var: value or None} per row)."""
     names = results["head"]["vars"]
-    rows = [{v: (b[v]["value"] if v in b else None) for v in names} for b in results["results"]["bindings"]]
-    return names, rows
+    return names, [{v: (b[v]["value"] if v in b else None) for v in names} for b in results["results"]["bindings"]]

@@ -5,7 +5,7 @@ import json
 
 import click
 
-from kg.commands.options import format_option, graph_option, open_store
+from kg.commands.options import endpoint_options, format_option, graph_option, open_store
 from kg.sparql import QuerySyntaxError, parse_binding, run_query, to_turtle
 from kg.tables import render
 
@@ -21,7 +21,8 @@ class QuerySyntaxProblem(click.ClickException):
               help="Bind a selected variable to a literal (or <IRI>) before the query runs; repeatable.")
 @format_option
 @graph_option
-def command(sparql, path, bindings, fmt, graph):
+@endpoint_options
+def command(sparql, path, bindings, fmt, graph, endpoint, auth):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the whole graph.
 
     The prefixes rc: rcid: skos: prov: org: schema: rdf: rdfs: xsd: owl: dcterms: are
@@ -32,6 +33,8 @@ def command(sparql, path, bindings, fmt, graph):
         kg query 'SELECT ?e ?l WHERE { ?e a rc:University ; skos:prefLabel ?l }'
 
         kg query --file queries/partners-of.rq --bind name=香港城市大学 --format csv
+
+        kg query --endpoint http://localhost:7878/query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     if (sparql is None) == (path is None):
         raise click.UsageError("give either a SPARQL query or --file Q.rq")
@@ -40,6 +43,11 @@ def command(sparql, path, bindings, fmt, graph):
         binds = dict(parse_binding(b) for b in bindings)
     except ValueError as e:
         raise click.UsageError(str(e))
+    if endpoint:
+        if binds:
+            raise click.UsageError("--bind works on the local store; write the values into the query for --endpoint")
+        _remote(endpoint, text, auth, fmt, path)
+        return
     store = open_store(graph)
     try:
         res = run_query(store, text, binds)
@@ -53,3 +61,23 @@ def command(sparql, path, bindings, fmt, graph):
         click.echo(to_turtle(res.triples), nl=False)
     else:
         click.echo(render(res.rows, fmt, res.columns), nl=False)
+
+
+def _remote(endpoint, text, auth, fmt, path):
+    """The same query on a SPARQL server (rckg's prefixes declared there too)."""
+    from kg.namespaces import sparql_prologue
+    from kg.remote import RemoteError, remote_query, select_rows
+
+    try:
+        results = remote_query(endpoint, sparql_prologue() + text, auth=auth)
+    except RemoteError as e:
+        if "HTTP 400" in str(e):
+            raise QuerySyntaxProblem(f"{path or 'query'}: the server refused it: {e}")
+        raise click.ClickException(str(e))
+    if isinstance(results, str):                      # CONSTRUCT / DESCRIBE: N-Triples
+        click.echo(results, nl=False)
+    elif "boolean" in results:
+        click.echo(json.dumps(results) if fmt == "json" else str(results["boolean"]).lower())
+    else:
+        names, rows = select_rows(results)
+        click.echo(render(rows, fmt, names), nl=False)
