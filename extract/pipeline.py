@@ -174,6 +174,14 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
     return ctx
 
 
+def _blank_furniture(simp: str) -> str:
+    """The text with every furniture line (ICP numbers, share buttons …) turned to spaces."""
+    chars = [" " if c != "\n" else c for c in simp]
+    for lo, hi in content_spans(simp):
+        chars[lo:hi] = simp[lo:hi]
+    return "".join(chars)
+
+
 def is_plan(simp: str) -> bool:
     """Whether the document is a plan (规划, 实施方案, 意见 ...), where what it says is to be done.
 
@@ -211,11 +219,13 @@ class EntityRecogniser:
         ctx = doc._.context or _detect_context(text, simp, gaz, self.grammar)
         doc._.context = ctx
         mentions = []
-        for lo, hi in content_spans(simp):
-            for sp in recognise(simp, gaz, self.grammar, lo, hi):
-                m = self._resolve(sp, text, ctx)
-                if m is not None:
-                    mentions.append(m)
+        # one pass over the whole text, furniture lines blanked (offsets stay): the automaton and
+        # the grammar's regexes run once per document, not once per line
+        content = _blank_furniture(simp)
+        for sp in recognise(content, gaz, self.grammar):
+            m = self._resolve(sp, text, ctx)
+            if m is not None:
+                mentions.append(m)
         doc._.mentions = mentions
         ents = []
         for m in mentions:

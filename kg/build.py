@@ -42,6 +42,8 @@ MANIFEST_EVERY_SECONDS = 1.0
 # Up to this many quads a document is replaced in one transaction; above, in batches
 # (Oxigraph keeps a transaction in memory: ~2 KB a quad).
 ATOMIC_QUADS = 50_000
+# New documents are bulk-loaded in batches of about this many quads.
+BULK_QUADS = 200_000
 
 # on_document(path, outcome, reason): outcome is one of OUTCOMES, reason a line for skipped/failed.
 DocumentCallback = Callable[[Path, str, "str | None"], None]
@@ -162,6 +164,8 @@ class StoreWriter:
     def __init__(self, directory: Path, manifest: Manifest, pipeline: str):
         self.dir, self.manifest, self.pipeline = directory, manifest, pipeline
         self._store: GraphStore | None = None
+        self._new: list[tuple[PendingDocument, list]] = []
+        self._new_quads = 0
         self.changed = False
         self._saved_at = time.monotonic()
 
@@ -193,6 +197,14 @@ class StoreWriter:
     def commit(self, doc: PendingDocument, rec: DocumentRecord):
         self._mark_stale()
         quads = document_quads(rec)
+        if doc.doc_id not in self.manifest.documents and not self.store.has_graph(graph_iri(doc.doc_id)):
+            # a new document replaces nothing: it joins a bulk write (several times faster than a
+            # transaction each), and the manifest names it only once that write is done
+            self._new.append((doc, quads))
+            self._new_quads += len(quads)
+            if self._new_quads >= BULK_QUADS:
+                self.flush_new()
+            return
         if len(quads) <= ATOMIC_QUADS:
             self.store.replace_document(graph_iri(doc.doc_id), quads)
         else:
@@ -207,6 +219,20 @@ class StoreWriter:
         if time.monotonic() - self._saved_at > MANIFEST_EVERY_SECONDS:
             self.save_manifest()
 
+    def flush_new(self):
+        """Write the pending new documents in one bulk load, then let the manifest name them.
+
+        A crash before the manifest is saved leaves graphs it does not vouch for; the next
+        build extracts those documents again and replaces their graphs whole."""
+        if not self._new:
+            return
+        self.store.replace_documents((graph_iri(doc.doc_id), quads) for doc, quads in self._new)
+        for doc, _ in self._new:
+            self.manifest.documents[doc.doc_id] = DocumentEntry(str(doc.path.resolve()), doc.sha256, self.pipeline)
+        self._new, self._new_quads = [], 0
+        self.changed = True
+        self.save_manifest()
+
     def save_manifest(self):
         self.manifest.save(self.dir)
         self._saved_at = time.monotonic()
@@ -214,6 +240,7 @@ class StoreWriter:
     def finish(self):
         """Manifest, then the union as graph.ttl (atomically) if anything changed or it is missing."""
         ttl = self.dir / "graph.ttl"
+        self.flush_new()
         if self.changed:
             self.save_manifest()
         html = self.dir / "graph.html"
