@@ -131,7 +131,8 @@ class _Facts:
     The union of all documents repeats an entity's label, type and location once per
     document that mentions it, so joining them in a query (or listing them) costs as much
     as the entity is famous; probing the index for the first match does not. Region
-    chains are cached for the life of one answer.
+    chains are cached for the life of one answer. (On a `kg.remote.RemoteStore`, each
+    look-up is one small SELECT on the server.)
     """
 
     def __init__(self, store):

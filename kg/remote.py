@@ -31,7 +31,8 @@ import pyoxigraph as ox
 
 from kg.namespaces import ONTOLOGY_GRAPH
 
-__all__ = ["Auth", "PushReport", "RemoteError", "push", "remote_query", "remote_select", "graph_hash", "STATE_FILE"]
+__all__ = ["Auth", "PushReport", "RemoteError", "RemoteStore", "push", "remote_query", "remote_select",
+           "graph_hash", "term", "STATE_FILE"]
 
 STATE_FILE = "push-state.json"
 _RESULTS_JSON = "application/sparql-results+json"
@@ -238,3 +239,80 @@ def select_rows(results: dict) -> tuple[list[str], list[dict[str, str | None]]]:
     """SPARQL JSON results of a SELECT → (variables, one {var: value or None} per row)."""
     names = results["head"]["vars"]
     return names, [{v: (b[v]["value"] if v in b else None) for v in names} for b in results["results"]["bindings"]]
+
+
+def term(binding: dict):
+    """One SPARQL JSON binding → the pyoxigraph term it stands for (language and datatype kept).
+
+    >>> term({"type": "literal", "value": "香港", "xml:lang": "zh-Hant"})
+    <Literal value=香港 language=zh-hant>
+    >>> term({"type": "uri", "value": "https://w3id.org/rckg/id/x"})
+    <NamedNode value=https://w3id.org/rckg/id/x>
+    """
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return ox.Literal(value, language=binding["xml:lang"])
+        if "datatype" in binding:
+            return ox.Literal(value, datatype=ox.NamedNode(binding["datatype"]))
+        return ox.Literal(value)
+    raise RemoteError(f"unsupported term in SPARQL results: {kind}")
+
+
+class _Row(dict):
+    """One solution: `row["var"]` is a pyoxigraph term, or None when the variable is unbound."""
+
+    def __missing__(self, key):
+        return None
+
+
+class RemoteStore:
+    """A SPARQL server seen through the narrow interface `kg.queries` asks of a `GraphStore`.
+
+    `query(sparql, substitutions=...)` gives rows of pyoxigraph terms, as the local store
+    does; `store.quads_for_pattern(s, p, o, None)` is answered by a SELECT. So
+    `kg partners NAME --endpoint URL` gives the same rows as on the local graph. Queries run
+    on the server's default graph, which must be the union of the pushed graphs (Oxigraph
+    `serve --union-default-graph`; see docs/sparql-servers.md for others).
+
+    Substitutions become a `VALUES` clause opening the WHERE block, each value written by
+    pyoxigraph's own serialiser (escaped, with language or datatype), so text an analyst typed
+    is never pasted into the query.
+
+    >>> print(RemoteStore._bind("SELECT ?e WHERE { ?e ?p ?l }", {ox.Variable("l"): ox.Literal('a" }')}))
+    SELECT ?e WHERE { VALUES ?l { "a\\" }" } ?e ?p ?l }
+    """
+
+    def __init__(self, endpoint: str, auth: Auth = Auth(), *, timeout: float = 120):
+        self.endpoint, self.auth, self.timeout = endpoint, auth, timeout
+        self.store = self            # where a GraphStore keeps its pyoxigraph store (quad look-ups)
+
+    @staticmethod
+    def _bind(sparql: str, substitutions: dict) -> str:
+        where = sparql.upper().find("WHERE {")
+        if where < 0:
+            raise ValueError("substitutions need a query with a `WHERE {` block")
+        at = where + len("WHERE {")
+        values = "".join(f" VALUES {var} {{ {value} }}" for var, value in substitutions.items())
+        return sparql[:at] + values + sparql[at:]
+
+    def query(self, sparql: str, substitutions: dict | None = None) -> list[_Row]:
+        if substitutions:
+            sparql = self._bind(sparql, substitutions)
+        results = remote_query(self.endpoint, sparql, auth=self.auth, timeout=self.timeout)
+        if not isinstance(results, dict) or "results" not in results:
+            raise RemoteError(f"{self.endpoint}: not the results of a SELECT query")
+        return [_Row((v, term(b)) for v, b in binding.items()) for binding in results["results"]["bindings"]]
+
+    def quads_for_pattern(self, s=None, p=None, o=None, graph=None) -> list[ox.Quad]:
+        """Triples of the union default graph matching the pattern (`graph` must be None)."""
+        if graph is not None:
+            raise ValueError("RemoteStore looks up the union default graph only")
+        pattern = (("s", s), ("p", p), ("o", o))
+        rows = self.query("SELECT * WHERE { " + " ".join(str(t) if t is not None else "?" + n for n, t in pattern)
+                          + " }")
+        return [ox.Quad(*(t if t is not None else r[n] for n, t in pattern)) for r in rows]

@@ -22,17 +22,27 @@ def open_store(graph):
         raise click.ClickException(str(e))
 
 
+def store_for(graph, endpoint, auth):
+    """The SPARQL server at `endpoint` when one is given (`kg.remote.RemoteStore`), else the local graph."""
+    if endpoint:
+        from kg.remote import RemoteStore
+
+        return RemoteStore(endpoint, auth)
+    return open_store(graph)
+
+
 def lookup_errors(fn):
-    """Turn an unknown or ambiguous entity name into one clear error line."""
+    """Turn an unknown or ambiguous entity name, or a server's refusal, into one clear error line."""
     import functools
 
     from kg.queries import AmbiguousName, UnknownEntity
+    from kg.remote import RemoteError
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (UnknownEntity, AmbiguousName) as e:
+        except (UnknownEntity, AmbiguousName, RemoteError) as e:
             raise click.ClickException(str(e))
 
     return wrapper

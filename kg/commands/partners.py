@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import format_option, graph_option, lookup_errors, open_store
+from kg.commands.options import endpoint_options, format_option, graph_option, lookup_errors, store_for
 from kg.queries import partners
 from kg.tables import render
 
@@ -15,19 +15,25 @@ from kg.tables import render
 @click.option("--status", type=click.Choice(["planned", "realized"]), help="Only planned or realized cooperation.")
 @format_option
 @graph_option
+@endpoint_options
 @lookup_errors
-def command(name, type_, region, status, fmt, graph):
+def command(name, type_, region, status, fmt, graph, endpoint, auth):
     """Partners of NAME (any alias, simplified or traditional) with relation, status,
     document and evidence sentence.
 
     Relations read from NAME's side: partner, agreement (co-party, `via` the agreement),
     co-founder (`via` the body founded together), founded by, founder of, part of, has part.
 
+    With --endpoint (a query URL), the same question goes to a SPARQL server whose default
+    graph is the union of the pushed graphs (`kg push`; docs/sparql-servers.md).
+
     Example:
 
         kg partners 香港城市大学 --region 湖南 --status realized
+
+        kg partners 香港贸易发展局 --endpoint http://localhost:7878/query
     """
-    rows = partners(open_store(graph), name, type=type_, region=region, status=status)
+    rows = partners(store_for(graph, endpoint, auth), name, type=type_, region=region, status=status)
     if not rows and fmt == "table":
         click.echo(f"no partners of {name} match these filters" if type_ or region or status
                    else f"no partners of {name} in the graph", err=True)

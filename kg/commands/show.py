@@ -5,7 +5,7 @@ import json
 
 import click
 
-from kg.commands.options import graph_option, lookup_errors, open_store
+from kg.commands.options import endpoint_options, graph_option, lookup_errors, store_for
 from kg.queries import show
 from kg.tables import render
 
@@ -30,14 +30,20 @@ def _card(card: dict) -> str:
 @click.argument("name")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @graph_option
+@endpoint_options
 @lookup_errors
-def command(name, fmt, graph):
+def command(name, fmt, graph, endpoint, auth):
     """Everything about one entity: types, labels, region, parts and parent, agreements,
     partners and documents.
+
+    With --endpoint (a query URL), the same question goes to a SPARQL server whose default
+    graph is the union of the pushed graphs (`kg push`; docs/sparql-servers.md).
 
     Example:
 
         kg show 香港贸发局
+
+        kg show 香港贸发局 --endpoint http://localhost:7878/query
     """
-    card = show(open_store(graph), name)
+    card = show(store_for(graph, endpoint, auth), name)
     click.echo(json.dumps(card, ensure_ascii=False, indent=2) if fmt == "json" else _card(card), nl=fmt != "table")

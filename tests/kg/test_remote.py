@@ -176,3 +176,37 @@ def test_user_and_token_together_are_refused(graph):
     result = CliRunner().invoke(main, ["push", "--endpoint", "http://127.0.0.1:1/store", "--user", "u",
                                        "--token", "t", "-g", str(graph)])
     assert result.exit_code == 1 and "either --user/--password or --token" in result.output
+
+
+@pytest.mark.parametrize("name", ["香港贸易发展局", "香港貿易發展局"])
+def test_partners_on_a_server_match_the_local_ones(server, graph, name):
+    _clear(server)
+    push(kg.open_graph(graph), server + "/store")
+    runner = CliRunner()
+    local = runner.invoke(main, ["partners", name, "--format", "json", "-g", str(graph)])
+    remote = runner.invoke(main, ["partners", name, "--format", "json", "--endpoint", server + "/query"])
+    assert local.exit_code == 0 and remote.exit_code == 0, local.output + remote.output
+    rows = json.loads(local.output)
+    assert len(rows) >= 3 and all(r["sentence"] and r["type"] and r["region"] for r in rows)
+    assert {"partner", "agreement"} <= {r["relation"] for r in rows}
+    assert json.loads(remote.output) == rows
+
+
+def test_show_on_a_server_matches_the_local_card(server, graph):
+    _clear(server)
+    push(kg.open_graph(graph), server + "/store")
+    runner = CliRunner()
+    local = runner.invoke(main, ["show", "香港贸易发展局", "--format", "json", "-g", str(graph)])
+    remote = runner.invoke(main, ["show", "香港贸易发展局", "--format", "json", "--endpoint", server + "/query"])
+    assert local.exit_code == 0 and remote.exit_code == 0, local.output + remote.output
+    assert json.loads(remote.output) == json.loads(local.output)
+    assert json.loads(local.output)["aliases"]
+
+
+def test_unknown_name_on_a_server_is_one_clear_line(server, graph):
+    _clear(server)
+    push(kg.open_graph(graph), server + "/store")
+    result = CliRunner().invoke(main, ["partners", "香港贸易局", "--endpoint", server + "/query"])
+    assert result.exit_code == 1 and "closest known names: 香港贸易发展局" in result.output
+    down = CliRunner().invoke(main, ["partners", "香港贸易发展局", "--endpoint", f"http://127.0.0.1:{_free_port()}/query"])
+    assert down.exit_code == 1 and down.output.startswith("Error: POST http://127.0.0.1:")
