@@ -8,6 +8,7 @@ because they tell the resolver about parents (香港城市大学 in 香港城市
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -138,19 +139,23 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
 def _pick(spans):
     """Longest-first, non-overlapping; a loser inside a winner becomes its inner span."""
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.source != "gazetteer", s.start))
+    starts: list[int] = []          # the chosen spans never overlap: kept sorted by start
     chosen: list[Span] = []
     for sp in spans:
-        host = next((c for c in chosen if c.start <= sp.start and sp.end <= c.end), None)
-        if host is not None:
+        i = bisect.bisect_right(starts, sp.start)
+        before = chosen[i - 1] if i else None
+        after = chosen[i] if i < len(chosen) else None
+        if before is not None and before.start <= sp.start and sp.end <= before.end:
             # 香港城市大学 opens 香港城市大学长沙创新科技中心 and is its parent; 澳大 inside
             # 粤港澳大湾区 is an accident of spelling
-            if sp.start == host.start or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
-                host.inner.append(sp)
+            if sp.start == before.start or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
+                before.inner.append(sp)
             continue
-        if any(c.start < sp.end and sp.start < c.end for c in chosen):
+        if (before is not None and sp.start < before.end) or (after is not None and after.start < sp.end):
             continue
-        chosen.append(sp)
-    return sorted(chosen, key=lambda s: s.start)
+        starts.insert(i, sp.start)
+        chosen.insert(i, sp)
+    return chosen
 
 
 def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: int | None = None):

@@ -130,7 +130,7 @@ class NameGrammar:
         for m in self._head_re.finditer(run):
             end = m.end()
             # the longest head that ends here (自由贸易试验区 over 试验区)
-            typed = self.type_of(run[:end])
+            typed = self.type_of(run[max(0, end - 8):end])
             if typed is None:
                 continue
             typ, head, strong = typed
@@ -140,7 +140,7 @@ class NameGrammar:
             prv = run[end - len(head) - 1: end - len(head)]
             if prv and (prv in _LEFT_BLOCK.get(head, ()) or prv in "“「"):
                 continue   # …or the head opens a quoted name: “港洽周”
-            if run[:end].endswith(_NOT_NAMES):
+            if run.endswith(_NOT_NAMES, 0, end):
                 continue
             start = self._left_edge(run, base, end, head, strong, proper, protected)
             if start is None:
