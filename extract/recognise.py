@@ -178,6 +178,9 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
             continue
         if c.text in gaz.designations or _abbreviations_only(c.text[: len(c.text) - len(c.head)], c.head, gaz):
             continue
+        known = gaz.names.get(c.text[: len(c.text) - len(c.head)])
+        if not c.strong and known is not None and known.type not in ("Region",):
+            continue   # 中国—东盟博览会平台: a known body and a generic word, not a new name
         spans.append(Span(c.start, c.end, c.text, c.type, "grammar", head=c.head))
     abbr = list(_abbr_spans(text, gaz, lo, hi))
     if abbr:

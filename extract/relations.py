@@ -37,7 +37,10 @@ FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设
 NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
 LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
 ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
-                     r"进一步|深入|不断|多次|一起|一道|联合|携手|双方|等(?:[省市县区州地]|城市|地区|单位|机构|高校|企业|部门)?)*$")
+                     r"进一步|深入|不断|多次|一起|一道|联合|携手|双方|等(?:[省市县区州地]|城市|地区|单位|机构|高校|企业|部门)?|"
+                     # when: 今日, 昨天上午, 于6月15日, 2023年
+                     r"今日|昨日|今天|昨天|日前|近日|近期|当天|当日|同日|上午|下午|晚上|今年|去年|此前|随后|此次|本次|"
+                     r"于|在|[0-9一二三四五六七八九十〇]+[年月日号]|[,，、\s])*$")
 FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
 PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
                   r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
@@ -226,7 +229,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         else:
             cs = _clause_start(sentence, m.start())
             pre = sentence[max(cs, actors[before[-1]].end - offset if before else 0):m.start()]
-            if len(pre) >= 2 and _CJK_ONLY.match(pre) and not load_grammar().has_boundary(pre):
+            if len(pre) >= 2 and _CJK_ONLY.match(pre) and not ADVERBS.match(pre) and not load_grammar().has_boundary(pre):
                 continue   # 网络光互联与先进计算系统联合实验室: a 与 inside a name
             in_clause = [actors[k] for k in before if actors[k].start - offset >= cs]
             if in_clause and in_clause[0].start - offset - cs <= 3:
