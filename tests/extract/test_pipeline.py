@@ -94,3 +94,25 @@ def test_policy_titles_are_not_entities_but_agreements_are(nlp):
     types = {n: e.type for n, e in rec.entities.items()}
     assert types.get("湘港高校科研合作框架协议") == "Agreement"
     assert "湖南省开放发展实施方案" not in types
+
+
+def test_time_words_between_a_body_and_its_partner(nlp):
+    rec = _record(nlp, "澳门贸易投资促进局今日与广西壮族自治区商务厅在南宁签署《桂澳经贸合作备忘录》。")
+    parties = {r.tail for r in rec.relations if r.kind == "party" and r.head == "桂澳经贸合作备忘录"}
+    assert parties == {"澳门贸易投资促进局", "广西壮族自治区商务厅"}
+
+
+def test_sar_relative_names_take_the_sar_from_context(nlp):
+    rec = _record(nlp, "行政长官会见了中联办主任。香港特区政府与内地加强合作。")
+    assert "中央人民政府驻香港特别行政区联络办公室" in rec.entities
+
+
+def test_quoted_event_names_keep_their_quotes_out_of_the_key(nlp):
+    rec = _record(nlp, "湖南省商务厅举办“湘品出海”推介会，组织企业参加“港洽周”。")
+    assert "“湘品出海”推介会" in rec.entities or "湘品出海推介会" in {n.replace("“", "").replace("”", "") for n in rec.entities}
+    assert "湖南(香港)投资贸易洽谈周" in rec.entities   # 港洽周, through the gazetteer
+
+
+def test_a_known_body_with_a_generic_word_is_the_known_body(nlp):
+    rec = _record(nlp, "依托中国—东盟博览会平台推动合作。")
+    assert "中国—东盟博览会" in rec.entities and not any(n.endswith("博览会平台") for n in rec.entities)
