@@ -204,6 +204,9 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         return out
     first = actors[0]
     sentence_subject = first if first.start - offset <= 3 and not first.implicit else None
+    # …but it founds nothing when a verb governs it (支持X…, 推动X建设, 办好X)
+    founding_subject = sentence_subject if sentence_subject is not None \
+        and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
     handled = False
     used: set[int] = set()
     last_left: list[Actor] = []
@@ -281,15 +284,24 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         between = sentence[max(0, c.start - offset - 12):c.start - offset].rstrip("“\"「『《(")
         if not (FOUNDING.search(between) or (not c.known and FOUNDING_WEAK.search(between))):
             continue
+        if not _ends_phrase(sentence, c.end - offset):
+            continue   # 建立湖南自贸试验区招商引资项目库: what is founded is the 项目库, not the zone
         # the founder: the body that opens the clause, else the sentence's, else the passage's
         cs = _clause_start(sentence, c.start - offset)
         opener = next((a for a in actors if cs <= a.start - offset <= cs + 3 and a.end <= c.start
                        and a.type not in ("Region", "Platform", "Agreement")), None)
-        founder = opener or (sentence_subject if sentence_subject and sentence_subject.end <= c.start else subject)
+        founder = opener or (founding_subject if founding_subject and founding_subject.end <= c.start else subject)
         if founder is not None and founder.canonical != c.canonical:
             out.append(("founded", c.canonical, founder.canonical, founder.implicit,
                         _clause_span(sentence, c.start - offset - 12, c.end - offset)))
     return out
+
+
+def _ends_phrase(sentence: str, pos: int) -> bool:
+    """Whether the object noun phrase ends at `pos` (punctuation, a list word, a verb)."""
+    nxt = sentence[pos:pos + 2]
+    return not nxt or not re.match(r"[\u4e00-\u9fff(（]", nxt) or nxt[0] in "和与及等并以、" \
+        or load_grammar().has_boundary(nxt)
 
 
 def _founded(sentence, offset, actors, after, founders, first_only=True):
@@ -307,7 +319,7 @@ def _founded(sentence, offset, actors, after, founders, first_only=True):
         if c.start < after or c.type == "Region" or c.implicit or c.start - offset > stop:
             continue
         between = sentence[max(after, c.start - 12) - offset:c.start - offset].rstrip("“\"「『《(")
-        if FOUNDING.search(between):
+        if FOUNDING.search(between) and _ends_phrase(sentence, c.end - offset):
             for f in founders:
                 if f.canonical != c.canonical:
                     out.append(("founded", c.canonical, f.canonical, f.implicit,
