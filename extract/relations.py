@@ -300,7 +300,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
 def _ends_phrase(sentence: str, pos: int) -> bool:
     """Whether the object noun phrase ends at `pos` (punctuation, a list word, a verb)."""
     nxt = sentence[pos:pos + 2]
-    return not nxt or not re.match(r"[\u4e00-\u9fff(（]", nxt) or nxt[0] in "和与及等并以、" \
+    return not nxt or not re.match(r"[\u4e00-\u9fff(（]", nxt) or nxt[0] in "和与及等并以、暨" \
         or load_grammar().has_boundary(nxt)
 
 
