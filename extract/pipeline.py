@@ -28,7 +28,7 @@ from extract.gazetteer import Gazetteer, Known, load_gazetteer
 from extract.normalise import simplified
 from extract.recognise import Span, recognise
 from extract.records import Evidence, Relation
-from extract.relations import (FOUNDING, Actor, clause_status, section_status, sentence_relations)
+from extract.relations import (RUN_COOPERATION, Actor, clause_status, section_status, sentence_relations)
 from extract.resolve import DocContext, Resolved, province_of, resolve_span
 from extract.sentences import split_sentences
 from extract.zh_names import load_grammar
@@ -317,6 +317,25 @@ def _modifier(simp: str, m: "ResolvedMention") -> bool:
 _REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
 
 
+def _abbreviation_runs_inside(mentions, simp: str):
+    """(first place, other place) for each run of one-character places inside a name that a
+    cooperation word follows."""
+    for m in mentions:
+        run = sorted((i for i in m.inner if i.entity.type == "Region" and i.end - i.start == 1), key=lambda i: i.start)
+        chains, current = [], []
+        for i in run:
+            if current and i.start != current[-1].end:
+                chains.append(current)
+                current = []
+            current.append(i)
+        chains.append(current)
+        for chain in chains:
+            if len(chain) >= 2 and RUN_COOPERATION.match(simp[chain[-1].end:chain[-1].end + 10]):
+                for other in chain[1:]:
+                    if other.entity.canonical != chain[0].entity.canonical:
+                        yield chain[0].entity.canonical, other.entity.canonical
+
+
 def _mask_names(sentence: str, offset: int, mentions) -> str:
     chars = list(sentence)
     for m in mentions:
@@ -391,6 +410,9 @@ class RelationReader:
                         if parent and parent != inner.entity.canonical and parent in known_here:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))
+                for head, tail in _abbreviation_runs_inside(ms, simp):
+                    # 赣港经贸合作活动, 湘粤港澳合作示范区: the name itself says the places cooperate
+                    relations.append(Relation("partner", head, tail, "realized", False, ev))  # the name exists
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit, m.entity.known)
                           for m in ms if m.entity.type != "Agreement" and not _modifier(simp, m)]
                 opener = _sentence_opener(sentence, s, actors)

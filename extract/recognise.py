@@ -148,7 +148,7 @@ def _pick(spans):
         if before is not None and before.start <= sp.start and sp.end <= before.end:
             # 香港城市大学 opens 香港城市大学长沙创新科技中心 and is its parent; 澳大 inside
             # 粤港澳大湾区 is an accident of spelling
-            if sp.start == before.start or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
+            if sp.start == before.start or sp.source == "abbr" or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
                 before.inner.append(sp)
             continue
         if (before is not None and sp.start < before.end) or (after is not None and after.start < sp.end):

@@ -52,7 +52,7 @@ SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|�
 SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
                               r"主要成绩|成果|现状")
 # "湘港澳合作", "赣港经贸合作活动": a run of places that cooperate, unlike "港澳台地区"
-_RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
+RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
 # "A、B合作", "推动A、B在…领域合作": the listed bodies act together
 _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
@@ -193,7 +193,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             continue
         before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""
         after_run = sentence[run[-1].end - offset:run[-1].end - offset + 8] if run else ""
-        if len(run) >= 2 and _RUN_COOPERATION.match(after_run) and before_run not in ("与", "同", "跟", "和", "及", "、"):
+        if len(run) >= 2 and RUN_COOPERATION.match(after_run) and before_run not in ("与", "同", "跟", "和", "及", "、"):
             # 湘港澳合作: the first named (the writer's side) with each of the others
             for y in range(1, len(run)):
                 out.append(("partner", run[0].canonical, run[y].canonical, False,
