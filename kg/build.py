@@ -227,6 +227,7 @@ class StoreWriter:
         if not self._new:
             return
         self.store.replace_documents((graph_iri(doc.doc_id), quads) for doc, quads in self._new)
+        self.store.flush()   # on disk before the manifest says so
         for doc, _ in self._new:
             self.manifest.documents[doc.doc_id] = DocumentEntry(str(doc.path.resolve()), doc.sha256, self.pipeline)
         self._new, self._new_quads = [], 0
