@@ -194,7 +194,9 @@ class StoreWriter:
         if not self.changed:
             self._stale.touch()
 
-    def commit(self, doc: PendingDocument, rec: DocumentRecord):
+    def commit(self, doc: PendingDocument, rec: DocumentRecord) -> list[PendingDocument]:
+        """Write one document; returns the documents now in the store and the manifest (this
+        one, or none yet, or a whole bulk batch)."""
         self._mark_stale()
         quads = document_quads(rec)
         if doc.doc_id not in self.manifest.documents and not self.store.has_graph(graph_iri(doc.doc_id)):
@@ -202,9 +204,9 @@ class StoreWriter:
             # transaction each), and the manifest names it only once that write is done
             self._new.append((doc, quads))
             self._new_quads += len(quads)
-            if self._new_quads >= BULK_QUADS:
-                self.flush_new()
-            return
+            if self._new_quads >= BULK_QUADS or time.monotonic() - self._saved_at > MANIFEST_EVERY_SECONDS:
+                return self.flush_new()
+            return []
         if len(quads) <= ATOMIC_QUADS:
             self.store.replace_document(graph_iri(doc.doc_id), quads)
         else:
@@ -218,6 +220,7 @@ class StoreWriter:
         self.changed = True
         if time.monotonic() - self._saved_at > MANIFEST_EVERY_SECONDS:
             self.save_manifest()
+        return [doc]
 
     def flush_new(self):
         """Write the pending new documents in one bulk load, then let the manifest name them.
@@ -225,14 +228,16 @@ class StoreWriter:
         A crash before the manifest is saved leaves graphs it does not vouch for; the next
         build extracts those documents again and replaces their graphs whole."""
         if not self._new:
-            return
+            return []
         self.store.replace_documents((graph_iri(doc.doc_id), quads) for doc, quads in self._new)
         self.store.flush()   # on disk before the manifest says so
-        for doc, _ in self._new:
+        done = [doc for doc, _ in self._new]
+        for doc in done:
             self.manifest.documents[doc.doc_id] = DocumentEntry(str(doc.path.resolve()), doc.sha256, self.pipeline)
         self._new, self._new_quads = [], 0
         self.changed = True
         self.save_manifest()
+        return done
 
     def save_manifest(self):
         self.manifest.save(self.dir)
@@ -292,14 +297,19 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
                 pending[doc.doc_id] = doc
                 yield doc.doc_id, doc.path.name, doc.text
 
+        def stored(docs):
+            # a document counts as read once the store and the manifest hold it
+            for done in docs:
+                report.read.append(str(done.path))
+                if on_document:
+                    on_document(done.path, "read", None)
+
         for doc_id, rec in extract_all(texts(), jobs):
             doc = pending.pop(doc_id)
             rec.sha256 = doc.sha256   # the file's hash, as in the manifest
-            writer.commit(doc, rec)
-            report.read.append(str(doc.path))
             report.entities += len(rec.entities)
             report.relations += len(rec.relations)
-            if on_document:
-                on_document(doc.path, "read", None)
+            stored(writer.commit(doc, rec))
+        stored(writer.flush_new())
         writer.finish()
     return report
