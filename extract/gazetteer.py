@@ -63,7 +63,7 @@ class Gazetteer:
         self.proper_openers: tuple[str, ...] = ()  # 海峡两岸, 一带一路: open specific names
         self.weak_openers: tuple[str, ...] = ("大湾区",)  # a place too broad to make a name specific
         self.designations: set[str] = set()        # 国家企业技术中心: a status, not a body
-        self.sar_aliases: dict[str, tuple[str, str]] = {}  # 中联办 → (template with {sar}, type)
+        self.sar_aliases: dict[str, tuple[str, str, str | None]] = {}  # 中联办 → (template with {sar}, type, parent)
         self._automaton = None
         self._agency_automaton = None
         self._trap_automaton = None
@@ -181,7 +181,8 @@ def _load_lexicons(g: Gazetteer):
     if (LEXICON_DIR / "proper_openers.tsv").exists():
         g.proper_openers = tuple(sorted(row["text"] for row in _rows(LEXICON_DIR / "proper_openers.tsv")))
     if (LEXICON_DIR / "sar_aliases.tsv").exists():
-        g.sar_aliases = {row["alias"]: (row["canonical"], row["type"]) for row in _rows(LEXICON_DIR / "sar_aliases.tsv")}
+        g.sar_aliases = {row["alias"]: (row["canonical"], row["type"], row.get("parent") or None)
+                         for row in _rows(LEXICON_DIR / "sar_aliases.tsv")}
     if (LEXICON_DIR / "designations.tsv").exists():
         g.designations = {row["text"] for row in _rows(LEXICON_DIR / "designations.tsv")}
     if (LEXICON_DIR / "false_matches.tsv").exists():

@@ -244,8 +244,8 @@ class EntityRecogniser:
             sar = ctx.province if ctx.province in ("香港", "澳门") else "香港" if hk > mo else "澳门" if mo > hk else None
             if sar is None:
                 return None
-            template, typ = self.gazetteer.sar_aliases[sp.text]
-            r = Resolved(template.format(sar=sar), typ, sar)
+            template, typ, parent = self.gazetteer.sar_aliases[sp.text]
+            r = Resolved(template.format(sar=sar), typ, sar, parent.format(sar=sar) if parent else None)
             return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, [])
         r = resolve_span(sp, self.gazetteer, ctx)
         if r is None:
@@ -280,8 +280,8 @@ def _may_contain(host: Span, inner: Span) -> bool:
 def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | None:
     """The whole a mention is part of, as the text shows it: the body its name opens with
     (香港城市大学 in 香港城市大学深圳研究院), or for a free-trade area its zone."""
-    if m.entity.parent and m.entity.type == "FreeTradeZone":
-        return m.entity.parent
+    if m.entity.parent and (m.entity.type == "FreeTradeZone" or not m.entity.known):
+        return m.entity.parent   # a free-trade area's zone, or a unit the text's context names
     for inner in m.inner:
         if inner.start == m.start and inner.entity.type in _PARENT_TYPES.get(m.entity.type, ()) \
                 and inner.end < m.end and _more_than_a_head(m.surface[inner.end - m.start:]):
