@@ -95,7 +95,7 @@ def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
 
 
 def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
-                     sha256: str | None = None, context=None) -> DocumentRecord:
+                     sha256: str | None = None) -> DocumentRecord:
     """Run the pipeline over normalised text and collect plain records.
 
     >>> import extract
@@ -109,14 +109,23 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
         return _extract_in_chunks(nlp, text, doc_id, source, sha256)
     text = normalise(text)
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return fill_metadata(_record(nlp, _run(nlp, text), doc_id, source, sha), text)
+
+
+def _run(nlp: Language, text: str, context=None):
+    """The pipeline over one text; a later piece of a long document passes the first piece's
+    context (author, province), which its own first lines cannot give."""
     if context is None:
-        doc = nlp(text)
-    else:
-        # a later piece of a long document: its author and province are the first piece's
-        doc = nlp.make_doc(text)
-        doc._.context = context
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
+        return nlp(text)
+    doc = nlp.make_doc(text)
+    doc._.context = context
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentRecord:
+    """Plain records from a processed Doc."""
     ctx = doc._.context
     rec = DocumentRecord(doc_id=doc_id, source=source, sha256=sha, author=ctx.author if ctx else None)
 
@@ -157,7 +166,7 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
             if ent.region not in rec.entities:
                 rec.entities[ent.region] = Entity(ent.region, "Region", region=ent.region, mentions=0)
             rec.relations.append(Relation("locatedIn", ent.canonical, ent.region, "realized"))
-    return fill_metadata(rec, text)
+    return rec
 
 
 def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha256: str | None) -> DocumentRecord:
@@ -166,7 +175,7 @@ def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha25
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     parts, context = [], None
     for offset, piece in paragraph_chunks(text, CHUNK_CHARS):
-        if context is None:
-            context = nlp(piece)._.context
-        parts.append((offset, extract_document(nlp, piece, doc_id, source, sha, context=context)))
+        doc = _run(nlp, piece, context)
+        context = context or doc._.context
+        parts.append((offset, fill_metadata(_record(nlp, doc, doc_id, source, sha), piece)))
     return fill_metadata(merge_records(doc_id, source, sha, parts), text)

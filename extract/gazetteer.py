@@ -67,6 +67,7 @@ class Gazetteer:
         self._automaton = None
         self._agency_automaton = None
         self._trap_automaton = None
+        self._sar_re = None
 
     def add(self, name: str, known: Known, aliases=()):
         key = to_simplified_name(name)
@@ -106,8 +107,9 @@ class Gazetteer:
         """(start, end) of the longest SAR-relative names (中联办经济部 over 中联办)."""
         if not self.sar_aliases:
             return
-        words = sorted(self.sar_aliases, key=len, reverse=True)
-        for m in re.finditer("|".join(map(re.escape, words)), simplified_text):
+        if self._sar_re is None:
+            self._sar_re = re.compile("|".join(map(re.escape, sorted(self.sar_aliases, key=len, reverse=True))))
+        for m in self._sar_re.finditer(simplified_text):
             yield m.start(), m.end()
 
     def agency_words(self, simplified_text: str):

@@ -24,12 +24,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.boilerplate import content_spans
-from extract.gazetteer import Gazetteer, Known, load_gazetteer
+from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
 from extract.recognise import Span, recognise
 from extract.records import Evidence, Relation
 from extract.relations import (RUN_COOPERATION, Actor, clause_status, section_status, sentence_relations)
-from extract.resolve import DocContext, Resolved, province_of, resolve_span
+from extract.resolve import DocContext, Resolved, resolve_span
 from extract.sentences import split_sentences
 from extract.zh_names import load_grammar
 

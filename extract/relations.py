@@ -184,7 +184,6 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
     [('partner', '湖南大学', '香港大学'), ('agreement', ('湖南大学', '香港大学'), '合作协议')]
     """
     out = []
-    used_left: set[int] = set()
     # Region runs from abbreviations ("湘港澳合作"): adjacent one-character regions.
     run: list[Actor] = []
     for a in actors + [None]:
@@ -207,7 +206,6 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
     # …but it founds nothing when a verb governs it (支持X…, 推动X建设, 办好X)
     founding_subject = sentence_subject if sentence_subject is not None \
         and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
-    handled = False
     used: set[int] = set()
     last_left: list[Actor] = []
     for m in re.finditer(r"与|同|跟", sentence):
@@ -228,7 +226,6 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
                                             - offset - 1):][:1] in ("在", "于", "到", "赴")
         if before and not locative and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
             left_actors = [actors[k] for k in _group_before(sentence, offset, actors, before[-1])]
-            used_left.update(_group_before(sentence, offset, actors, before[-1]))
         else:
             cs = _clause_start(sentence, m.start())
             pre = sentence[max(cs, actors[before[-1]].end - offset if before else 0):m.start()]
@@ -246,7 +243,6 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if not left_actors:
             continue
         last_left = left_actors
-        handled = True
         used.update(right)
         used.update(k for k, a in enumerate(actors) if a in left_actors)
         rights = [actors[k] for k in right]
@@ -304,17 +300,12 @@ def _ends_phrase(sentence: str, pos: int) -> bool:
         or load_grammar().has_boundary(nxt)
 
 
-def _founded(sentence, offset, actors, after, founders, first_only=True):
-    """C founded by each founder, where a founding verb stands just before C.
-
-    After a 与 list only the next body in the same clause counts ("A与B合作共建C"); on its own
-    ("设立C", "推动组建C") every founding verb in the sentence does.
-    """
+def _founded(sentence, offset, actors, after, founders):
+    """C founded by each founder, where a founding verb stands just before C: after a 与 list
+    only the next body in the same clause counts ("A与B合作共建C")."""
     out = []
-    stop = len(sentence)
-    if first_only:
-        stop = min([sentence.find(c, after - offset) for c in "，,；;。" if sentence.find(c, after - offset) != -1]
-                   + [len(sentence)])
+    stop = min([sentence.find(c, after - offset) for c in "，,；;。" if sentence.find(c, after - offset) != -1]
+               + [len(sentence)])
     for c in actors:
         if c.start < after or c.type == "Region" or c.implicit or c.start - offset > stop:
             continue
@@ -324,10 +315,7 @@ def _founded(sentence, offset, actors, after, founders, first_only=True):
                 if f.canonical != c.canonical:
                     out.append(("founded", c.canonical, f.canonical, f.implicit,
                                 _clause_span(sentence, max(after, c.start - 12) - offset, c.end - offset)))
-            if first_only:
-                break
-        elif first_only:
-            break
+        break
     return out
 
 

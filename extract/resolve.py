@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.gazetteer import Gazetteer, Known
+from extract.gazetteer import Gazetteer
 from extract.recognise import Span
 
-__all__ = ["DocContext", "Resolved", "resolve_span", "region_prefix", "province_of"]
+__all__ = ["DocContext", "Resolved", "resolve_span", "name_region"]
 
 _SAR_GOVERNMENT = re.compile(r"^(香港|澳门)(?:特别行政区政府|特区政府|特别行政区|特区)(?=.)")
 REGION_SUFFIXES = ("特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "省", "市", "县", "区")
@@ -36,20 +36,6 @@ class Resolved:
     implicit: bool = False
     level: str | None = None
     known: bool = False     # a gazetteer entity: it exists before the text speaks of it
-
-
-def province_of(gaz: Gazetteer, region_name: str | None) -> str | None:
-    """The province-level short name containing a region (长沙 → 湖南)."""
-    if not region_name:
-        return None
-    known = gaz.names.get(region_name)
-    if known is None or known.type != "Region":
-        return None
-    return known.region if known.level != "macro" else None
-
-
-def region_prefix(gaz: Gazetteer, name: str) -> tuple[Known, int] | None:
-    return gaz.region_prefix(name)
 
 
 def _province_form(gaz: Gazetteer, province: str) -> str:
@@ -113,7 +99,7 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
 
     region = None
     canonical = text
-    pre = region_prefix(gaz, text)
+    pre = gaz.region_prefix(text)
     if pre is not None:
         known, n = pre
         region = known.region if known.level != "macro" else None

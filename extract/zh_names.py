@@ -87,9 +87,7 @@ class NameGrammar:
         heads = sorted(suffixes, key=len, reverse=True)
         self._head_re = re.compile("|".join(map(re.escape, heads)))
         self._run_re = re.compile(f"[{_NAME_CHARS}]+")
-        self._hard_re = re.compile("|".join(map(re.escape, sorted(hard, key=len, reverse=True))))
         self._soft_re = re.compile("|".join(map(re.escape, sorted(soft, key=len, reverse=True))))
-        self._verb_re = re.compile("|".join(map(re.escape, sorted(verbs, key=len, reverse=True))))
         self._roles = {**{w: "soft" for w in soft}, **{w: "verb" for w in verbs}, **{w: "hard" for w in hard}}
         self._any_re = re.compile("|".join(map(re.escape, sorted(self._roles, key=len, reverse=True))))
         self._generic_start = tuple(sorted(generic, key=len, reverse=True))
@@ -222,7 +220,7 @@ class NameGrammar:
             if start == before:
                 return start
 
-    def _acceptable(self, name: str, head: str, place_length: int = 0) -> bool:
+    def _acceptable(self, name: str, head: str) -> bool:
         core = name[: len(name) - len(head)]
         if core in ("省", "自治区") and self.suffixes[head][0] == "GovernmentAgency" and len(head) >= 2:
             return True  # 省政协, 省发展改革委: the document's own province

@@ -16,7 +16,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from extract.normalise import simplified
 from extract.records import DocumentRecord
 from kg.iris import assertion_iri, document_iri, entity_iri, graph_iri
-from kg.namespaces import DCTERMS, PROV, RC, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.namespaces import DCTERMS, PROV, RC, RDF, RDFS, SKOS, XSD
 
 __all__ = ["document_quads", "PREDICATES"]
 
