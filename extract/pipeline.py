@@ -223,7 +223,7 @@ class EntityRecogniser:
         # the grammar's regexes run once per document, not once per line
         content = _blank_furniture(simp)
         for sp in recognise(content, gaz, self.grammar):
-            m = self._resolve(sp, text, ctx)
+            m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
         doc._.mentions = mentions
@@ -253,6 +253,30 @@ class EntityRecogniser:
         inner = [m for m in (self._resolve(i, text, ctx) for i in sp.inner if _may_contain(sp, i))
                  if m is not None]
         return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner)
+
+
+_ANAPHOR_HEADS = {"会": ("会",), "局": ("局",), "校": ("大学", "学院", "学校"), "院": ("院",), "所": ("所",),
+                  "中心": ("中心",), "公司": ("公司",), "集团": ("集团",), "厅": ("厅",), "办": ("办", "办公室"),
+                  "委": ("委", "委员会"), "署": ("署",)}
+_SENTENCE_END = "。！？!?\n"
+
+
+def _antecedent(sp: Span, simp: str, earlier: list[ResolvedMention]) -> ResolvedMention | None:
+    """该会 is the last 会 named before it that its own sentence does not name: a body does not
+    sign with itself ("该会联同A与B签署": 该会 is neither A nor B)."""
+    lo = max(simp.rfind(c, 0, sp.start) for c in _SENTENCE_END) + 1
+    ends = [i for i in (simp.find(c, sp.end) for c in _SENTENCE_END) if i != -1]
+    sentence = simp[lo:min(ends) if ends else len(simp)]
+    heads = _ANAPHOR_HEADS[sp.head]
+    for m in reversed(earlier):
+        e = m.entity
+        if e.type not in ORG_TYPES or not e.canonical.endswith(heads):
+            continue
+        if m.start >= lo or simplified(m.surface) in sentence or e.canonical in sentence:
+            continue
+        r = Resolved(e.canonical, e.type, e.region, implicit=True, known=e.known)
+        return ResolvedMention(sp.start, sp.end, simp[sp.start:sp.end], r, [])
+    return None
 
 
 # What a name may hold at its start as its parent: a lab its university, an area its zone.
@@ -317,6 +341,13 @@ def _modifier(simp: str, m: "ResolvedMention") -> bool:
 _REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
 
 
+def _is_report(simp: str) -> bool:
+    """Whether the title says the document reports what was done (…情况的报告, 答复): only the
+    opening lines, not a 情况 in the running text."""
+    lines = [line for line in simp[:400].split("\n") if line.strip()][:3]
+    return any(_REPORT_TITLE.search(line) and len(line.strip()) <= 80 for line in lines)
+
+
 def _abbreviation_runs_inside(mentions, simp: str):
     """(first place, other place) for each run of one-character places inside a name that a
     cooperation word follows."""
@@ -366,7 +397,7 @@ class RelationReader:
         relations: list[Relation] = []
         gaz = self.gazetteer
         plan_doc = is_plan(simp)
-        status = "planned" if plan_doc else "realized" if _REPORT_TITLE.search(simp[:300]) else None
+        status = "planned" if plan_doc else "realized" if _is_report(simp) else None
         subject = None
         if ctx.author and not is_media(ctx.author):
             if plan_doc or ctx.author.endswith(("人民政府", "人民政府办公厅")):
@@ -379,7 +410,9 @@ class RelationReader:
 
         known_here = {mm.entity.canonical for m in mentions for mm in [m] + m.inner
                       if mm.entity.type != "Region"}
-        region_of = {m.entity.canonical: m.entity.region for m in mentions}
+        # a body and its own province are a place, not partners; a province assumed for a
+        # name that states none (正威国际集团 in a Jiangxi report) says nothing either way
+        region_of = {m.entity.canonical: m.entity.region for m in mentions if not m.entity.assumed_region}
         if subject is not None:
             region_of.setdefault(subject.canonical, ctx.province)
         by_start = sorted(mentions, key=lambda m: m.start)

@@ -19,6 +19,9 @@ __all__ = ["Span", "recognise"]
 
 _SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
 _SAR_SELF = {"本澳": "澳门", "本港": "香港"}
+# 该会, 该局: the body of that kind the text named last (resolved by the pipeline, which sees
+# the mentions in order); not 该会议, 该会长
+ANAPHORS = re.compile(r"该(会|局|校|院|所|中心|公司|集团|厅|办|委|署)(?![议长员场展上期计谈晤见])")
 _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
 # A title in 《》 or quotes that ends in an agreement noun names an agreement; one that ends in
 # 方案/规划/意见 names a policy document, which the graph does not hold.
@@ -30,7 +33,7 @@ _SLOGAN = re.compile(r"[、，,；]|[一二两三四五六七八九十多][^一�
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
 # abbreviations that are also everyday words (新, 青, 宁 ...): only in runs like 湘港澳
 _AMBIGUOUS_ABBR = set("新青宁吉台蒙黑云甘陕晋冀鲁苏皖豫鄂赣闽川贵")
-_COMBO_FOLLOW = ("口岸", "合作", "两地", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
+_COMBO_FOLLOW = ("口岸", "合作", "两地", "双方", "三地", "四地", "经贸", "交流", "协作", "地区", "产业", "高铁", "通道",
                  "澳", "服贸", "科技", "教育", "青年", "文化", "旅游", "贸易", "金融", "联动", "协同",
                  "深度", "共建", "联合", "互联", "物流", "铁海", "非", "海外")
 
@@ -80,13 +83,17 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
         return
     abbr = {**gaz.combo_abbr, **gaz.province_abbr}
     chars = "".join(sorted(abbr))
-    for m in re.finditer(f"[{re.escape(chars)}]{{2,5}}", text[lo:hi]):
+    # 湘港澳合作, and with the list mark: 吉、澳双方合作
+    cls = f"[{re.escape(chars)}]"
+    for m in re.finditer(f"{cls}(?:{cls}{{1,4}}|(?:、{cls}){{1,4}})", text[lo:hi]):
         after = text[lo + m.end(): lo + m.end() + 2]
         if not after.startswith(_COMBO_FOLLOW):
             continue
         if not any(ch in gaz.province_abbr for ch in m.group()):
             continue
         for i, ch in enumerate(m.group()):
+            if ch == "、":
+                continue
             province = abbr[ch]
             known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
             yield Span(lo + m.start() + i, lo + m.start() + i + 1, ch, "Region", "abbr", known=known)
@@ -211,6 +218,8 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
                 province = gaz.province_abbr[ch]
                 known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
                 spans.append(Span(m.start(2), m.end(2), ch, "Region", "abbr", known=known))
+    for m in ANAPHORS.finditer(text, lo, hi):
+        spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "anaphor", head=m.group(1)))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):
         sar = _SAR_SELF.get(m.group())
         if sar and gaz.by_canonical.get(sar):

@@ -41,7 +41,7 @@ ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|�
                      # when: 今日, 昨天上午, 于6月15日, 2023年
                      r"今日|昨日|今天|昨天|日前|近日|近期|当天|当日|同日|上午|下午|晚上|今年|去年|此前|随后|此次|本次|"
                      r"于|在|[0-9一二三四五六七八九十〇]+[年月日号]|[,，、\s])*$")
-FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
+FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|冀望|期望|期盼|盼望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
 PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
                   r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
 COMPLETED = re.compile(r"签署|签订|签约|揭牌|举办|举行|召开|开幕|启动|会见|会晤|访问|到访|出席")
@@ -187,7 +187,9 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
     # Region runs from abbreviations ("湘港澳合作"): adjacent one-character regions.
     run: list[Actor] = []
     for a in actors + [None]:
-        if a is not None and a.type == "Region" and a.end - a.start == 1 and (not run or run[-1].end == a.start):
+        if a is not None and a.type == "Region" and a.end - a.start == 1 and (
+                not run or run[-1].end == a.start or
+                (a.start == run[-1].end + 1 and sentence[run[-1].end - offset] == "、")):
             run.append(a)
             continue
         before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""

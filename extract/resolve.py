@@ -36,6 +36,7 @@ class Resolved:
     implicit: bool = False
     level: str | None = None
     known: bool = False     # a gazetteer entity: it exists before the text speaks of it
+    assumed_region: bool = False   # the region is the document's province, not the name's
 
 
 def _province_form(gaz: Gazetteer, province: str) -> str:
@@ -120,7 +121,7 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
     if inside:
         region = inside
     elif region is None and typ != "Region" and ctx.province and not text.startswith(_NATIONAL):
-        region = ctx.province
+        return Resolved(canonical, typ, ctx.province, assumed_region=True)
     return Resolved(canonical, typ, region)
 
 

@@ -116,3 +116,33 @@ def test_quoted_event_names_keep_their_quotes_out_of_the_key(nlp):
 def test_a_known_body_with_a_generic_word_is_the_known_body(nlp):
     rec = _record(nlp, "依托中国—东盟博览会平台推动合作。")
     assert "中国—东盟博览会" in rec.entities and not any(n.endswith("博览会平台") for n in rec.entities)
+
+
+def test_anaphor_is_the_last_body_of_its_kind_not_named_in_its_sentence(nlp):
+    """该会 signs with 香港总商会, so it is the 会 named before that sentence."""
+    rec = _record(nlp, "湖南省工商业联合会代表团访问了香港总商会。该会联同湖南省贸促会与香港总商会签署合作协议。")
+    pairs = _pairs(rec)
+    assert frozenset(("湖南省工商业联合会", "香港总商会")) in pairs
+    assert frozenset(("湖南省工商业联合会", "湖南省贸促会")) in pairs or \
+        frozenset(("湖南省工商业联合会", "湖南省贸易促进委员会")) in pairs
+    assert not any("该会" in p for pair in pairs for p in pair)
+
+
+def test_anaphor_without_antecedent_names_nothing(nlp):
+    rec = _record(nlp, "该会与香港总商会签署合作协议。")
+    assert "该会" not in rec.entities
+
+
+def test_listed_abbreviations_cooperate(nlp):
+    """吉、澳双方合作: the list mark between abbreviations still names two places."""
+    rec = _record(nlp, "双方希望加强吉、澳双方合作机制。")
+    assert frozenset(("吉林", "澳门")) in _pairs(rec)
+
+
+def test_a_body_with_no_place_in_its_name_may_partner_with_the_document_province(nlp):
+    """正威国际集团 in a Jiangxi report is not thereby a Jiangxi body, so a visit by Jiangxi is
+    cooperation; 江西省商务厅 and 江西 are one place."""
+    rec = _record(nlp, "江西代表团在香港走访了正威国际集团。江西省商务厅与江西开展合作。")
+    pairs = _pairs(rec)
+    assert frozenset(("江西", "正威国际集团")) in pairs
+    assert frozenset(("江西", "江西省商务厅")) not in pairs
