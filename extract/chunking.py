@@ -70,7 +70,8 @@ def merge_records(doc_id: str, source: str, sha256: str, parts) -> DocumentRecor
         for name, ent in rec.entities.items():
             have = out.entities.get(name)
             if have is None:
-                out.entities[name] = Entity(ent.canonical, ent.type, set(ent.aliases), ent.region, ent.mentions)
+                out.entities[name] = Entity(ent.canonical, ent.type, set(ent.aliases), ent.region, ent.mentions,
+                                            ent.label)
             else:
                 have.aliases |= ent.aliases
                 have.mentions += ent.mentions

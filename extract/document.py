@@ -10,6 +10,7 @@ from spacy.language import Language
 from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
 from extract.metadata import fill_metadata
 from extract.normalise import normalise
+from extract.recognise import SELF_REFERENCES
 from extract.records import DocumentRecord, Entity, Relation
 
 __all__ = ["extract_document", "merge_short_forms"]
@@ -59,8 +60,8 @@ def _same_place_and_head(short, full, place, typ) -> bool:
 def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
     """Fold a short form into the full name it abbreviates in the same document.
 
-    黄花综合保税区 beside 长沙黄花综合保税区 (the full name is a place + the short one), and
-    提案委 beside 提案委员会, name one entity. Returns {short: full} and edits `entities`.
+    黄花综合保税区 beside 长沙黄花综合保税区 (the full name is a place + the short one),
+    提案委 beside 提案委员会, and 武汉代表处 beside 本局武汉代表处 name one entity. Returns {short: full} and edits `entities`.
 
     >>> from extract.records import Entity
     >>> from extract.gazetteer import Gazetteer, Known
@@ -79,7 +80,9 @@ def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
             if len(full) <= len(short) or full in out or entities[full].type != ent.type:
                 continue
             place = gaz.region_prefix(full)
+            shown = entities[full].label or ""
             is_short = (full.endswith(short) and place is not None and place[1] == len(full) - len(short)) \
+                or (shown.endswith(short) and bool(SELF_REFERENCES.fullmatch(shown[:len(shown) - len(short)]))) \
                 or (short.endswith("委") and full == short + "员会") \
                 or _same_place_and_head(short, full, place, ent.type)
             if is_short:
@@ -129,10 +132,10 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
     ctx = doc._.context
     rec = DocumentRecord(doc_id=doc_id, source=source, sha256=sha, author=ctx.author if ctx else None)
 
-    def add(canonical, typ, surface=None, region=None):
+    def add(canonical, typ, surface=None, region=None, label=None):
         ent = rec.entities.get(canonical)
         if ent is None:
-            ent = rec.entities[canonical] = Entity(canonical, typ, region=region)
+            ent = rec.entities[canonical] = Entity(canonical, typ, region=region, label=label)
         if surface and surface != canonical:
             ent.aliases.add(surface)
         if region and not ent.region:
@@ -145,7 +148,7 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
             if mm is not m and mm.entity.type == "Region":
                 continue  # a place inside a name is the name's region, not a mention
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
-                mm.entity.region)
+                mm.entity.region, mm.entity.label)
     alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer)
     seen = set()
     for r in doc._.relations or []:

@@ -15,6 +15,7 @@ traditional-character document yields simplified keys and cites its own sentence
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,9 +27,10 @@ from spacy.tokens import Doc
 from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
-from extract.recognise import Span, recognise
+from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
-from extract.relations import (RUN_COOPERATION, Actor, clause_status, section_status, sentence_relations)
+from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
+                               sentence_relations)
 from extract.resolve import DocContext, Resolved, resolve_span
 from extract.sentences import split_sentences
 from extract.zh_names import load_grammar
@@ -160,6 +162,8 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
                 break
     if found is not None:
         ctx.author, ctx.author_type, ctx.province = found.canonical, found.type, found.region
+    else:
+        _unnamed_author(simp, content, ctx)
     if ctx.province is None:
         counts = Counter()
         for s, e, known in gaz.matches(simp):
@@ -172,6 +176,27 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
         elif counts:
             ctx.province = counts.most_common(1)[0][0]
     return ctx
+
+
+_SELF_TYPE = {"会": "Organization", "校": "University", "院": "ResearchInstitute", "所": "ResearchInstitute",
+              "公司": "Enterprise", "集团": "Enterprise"}
+
+
+def _unnamed_author(simp: str, lines, ctx: DocContext) -> None:
+    """A page that calls its writer only 本局 (a bureau's news page, 本局最新动态) still has a
+    writer: an entity of this document alone, shown as the text calls it. It counts only where
+    the self-reference stands in the opening lines (a title, a breadcrumb) or recurs, not in
+    one speaker's quoted 我会."""
+    found = list(SELF_REFERENCES.finditer(simp))
+    if not found:
+        return
+    opening = lines[5][0] if len(lines) > 5 else len(simp)
+    if found[0].start() >= opening and len(found) < 3:
+        return
+    word = Counter("本" + m.group()[1:] for m in found).most_common(1)[0][0]
+    scope = hashlib.sha1(simp.encode("utf-8")).hexdigest()[:8]
+    ctx.author, ctx.author_label = f"{word}〔{scope}〕", word
+    ctx.author_type = next((t for h, t in _SELF_TYPE.items() if word.endswith(h)), "GovernmentAgency")
 
 
 def _blank_furniture(simp: str) -> str:
@@ -387,6 +412,26 @@ def _sentence_opener(sentence: str, offset: int, actors):
     return first if first.start - offset == lead else None
 
 
+_SET_UP_UNIT = re.compile(r"在((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:正式)?(?:设立|开设|成立|建立|设置)了?(?:一个|一家)?"
+                          r"(代表处|办事处|联络处|分会|分局|分中心|分公司|分院|分所|研究院|研究中心|实验室|工作站)")
+
+
+def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str]):
+    """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
+    that opens the clause (or the passage's). `called` maps what the text calls a body to its key."""
+    label_of = {v: k for k, v in called.items()}
+    for m in _SET_UP_UNIT.finditer(sentence):
+        before = [a for a in actors if a.end - offset <= m.start() and a.type != "Region"]
+        founder = before[-1] if before and ADVERBS.match(sentence[before[-1].end - offset:m.start()]) else subject
+        if founder is None:
+            continue
+        for name in (label_of.get(founder.canonical, founder.canonical), founder.canonical):
+            unit = called.get(name + m.group(1) + m.group(2))
+            if unit is not None and unit != founder.canonical:
+                yield unit, founder.canonical, founder.implicit
+                break
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -415,6 +460,11 @@ class RelationReader:
         region_of = {m.entity.canonical: m.entity.region for m in mentions if not m.entity.assumed_region}
         if subject is not None:
             region_of.setdefault(subject.canonical, ctx.province)
+        # what the text calls each body (本局 for 本局〔…〕): a unit's name is its parent's + a place + a head
+        called: dict[str, str] = {}
+        for m in mentions:
+            for mm in [m] + m.inner:
+                called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
         by_start = sorted(mentions, key=lambda m: m.start)
         idx = 0
         default_subject = subject
@@ -453,6 +503,8 @@ class RelationReader:
                     # who the passage is about until another body opens a sentence
                     subject = Actor(-1, -1, opener.canonical, opener.type, implicit=True)
                     region_of.setdefault(opener.canonical, ctx.province)
+                for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
+                    relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
                 for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):
                     st = clause_status(masked[span[0]:span[1]] if span else masked, status)
                     if kind == "agreement":

@@ -17,7 +17,7 @@ from extract.zh_names import NameGrammar
 
 __all__ = ["Span", "recognise"]
 
-_SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
+SELF_REFERENCES = re.compile(r"(?:我|本)(?:厅|局|办|委|会|署|校|院|所|部|处|中心|公司|集团)")
 _SAR_SELF = {"本澳": "澳门", "本港": "香港"}
 # 该会, 该局: the body of that kind the text named last (resolved by the pipeline, which sees
 # the mentions in order); not 该会议, 该会长
@@ -143,6 +143,21 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     return False
 
 
+_OWN_UNIT_HEADS = ("代表处", "办事处", "联络处", "分会", "分局", "分中心", "分公司", "分院", "分所", "工作站")
+
+
+def _own_unit(text: str, pos: int, hi: int, gaz: Gazetteer) -> int | None:
+    """Where a unit named after the writer ends: 本局武汉代表处, 我会驻京办事处."""
+    if text.startswith("驻", pos):
+        pos += 1
+    place = gaz.region_prefix(text[pos:min(hi, pos + 12)])
+    if place is None:
+        return None
+    pos += place[1]
+    head = next((h for h in _OWN_UNIT_HEADS if text.startswith(h, pos)), None)
+    return pos + len(head) if head else None
+
+
 def _pick(spans):
     """Longest-first, non-overlapping; a loser inside a winner becomes its inner span."""
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.source != "gazetteer", s.start))
@@ -209,8 +224,13 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
                     and not _SLOGAN.search(title) and not grammar.is_generic(title, typed[1]) \
                     and not grammar.blocked(title, typed[1]) and (typed[2] or proper_prefix(gaz, title)):
                 spans.append(Span(inner_start, inner_end, title, typed[0], "grammar", head=typed[1]))
-    for m in _SELF_REFERENCES.finditer(text, lo, hi):
-        spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self"))
+    for m in SELF_REFERENCES.finditer(text, lo, hi):
+        own = Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self")
+        unit = _own_unit(text, m.end(), hi, gaz)
+        if unit:
+            spans.append(Span(m.start(), unit, text[m.start():unit], "GovernmentAgency", "self-unit", inner=[own]))
+        else:
+            spans.append(own)
     if gaz.province_abbr:
         for m in _TRAVEL.finditer(text, lo, hi):
             ch = m.group(2)

@@ -39,6 +39,7 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     region: str | None = None
     mentions: int = 0
+    label: str | None = None    # the name shown, where the key is scoped to one text (本局〔…〕)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,14 @@ class DocContext:
     author: str | None = None
     author_type: str | None = None
     province: str | None = None
+    # An author the text calls only 本局/我会: its key is scoped to this text (two pages that
+    # each say 本局 need not be one bureau) and `author_label` is what the text calls it.
+    author_label: str | None = None
+
+
+def scoped_name(ctx: DocContext, name: str) -> str:
+    """The key of a body named only relative to an unnamed author (本局武汉代表处)."""
+    return f"{name}〔{ctx.author.rsplit('〔', 1)[1]}" if ctx.author_label else name
 
 
 @dataclass
@@ -36,6 +44,7 @@ class Resolved:
     implicit: bool = False
     level: str | None = None
     known: bool = False     # a gazetteer entity: it exists before the text speaks of it
+    label: str | None = None       # the name to show where the key is not one (scoped names)
     assumed_region: bool = False   # the region is the document's province, not the name's
 
 
@@ -72,8 +81,18 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
     if span.source == "self":
         if ctx.author:
             return Resolved(ctx.author, ctx.author_type or "GovernmentAgency",
-                            ctx.province, implicit=True)
+                            ctx.province, implicit=True, label=ctx.author_label)
         return None
+    if span.source == "self-unit":
+        # 本局武汉代表处: a unit of the author, named after it
+        if not ctx.author:
+            return None
+        rest = text[len(span.inner[0].text):]
+        if ctx.author_label:
+            label = ctx.author_label + rest
+            return Resolved(scoped_name(ctx, label), span.type, name_region(gaz, rest) or ctx.province,
+                            parent=ctx.author, label=label)
+        return Resolved(ctx.author + rest, span.type, name_region(gaz, rest) or ctx.province, parent=ctx.author)
     if span.source == "own-region":
         if ctx.province:
             return Resolved(ctx.province, "Region", ctx.province, implicit=True, level="province")

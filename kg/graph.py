@@ -85,11 +85,11 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
         node = NamedNode(entity_iri(ent.canonical))
         typ = _TYPE.get(ent.type) or _TYPE.setdefault(ent.type, NamedNode(RC + ent.type))
         add(node, _A, typ)
-        label = Literal(ent.canonical, language="zh-Hans")
+        label = Literal(ent.label or ent.canonical, language="zh-Hans")
         add(node, _PREF, label)
         add(node, _LABEL, label)
         for alias in sorted(ent.aliases):
-            if alias != ent.canonical:
+            if alias not in (ent.canonical, ent.label):
                 add(node, _ALT, _zh(alias))
         if ent.mentions:
             add(node, _MENTIONED, doc)

@@ -146,3 +146,30 @@ def test_a_body_with_no_place_in_its_name_may_partner_with_the_document_province
     pairs = _pairs(rec)
     assert frozenset(("江西", "正威国际集团")) in pairs
     assert frozenset(("江西", "江西省商务厅")) not in pairs
+
+
+_BUREAU_PAGE = ("本局新闻\n本局长沙代表处揭牌\n本局今日与湖南省商务厅签署了合作备忘录。"
+                "本局已在长沙设立代表处，长沙代表处将服务湖南企业。")
+
+
+def test_an_author_called_only_benju_is_an_entity_of_its_document(nlp):
+    rec = _record(nlp, _BUREAU_PAGE)
+    author = rec.author
+    assert author and author.startswith("本局〔") and rec.entities[author].label == "本局"
+    assert frozenset((author, "湖南省商务厅")) in _pairs(rec)
+    # another page's 本局 is another body
+    assert _record(nlp, _BUREAU_PAGE.replace("长沙", "岳阳")).author != author
+
+
+def test_a_unit_named_after_the_author_is_its_part_and_founded_by_it(nlp):
+    rec = _record(nlp, _BUREAU_PAGE)
+    unit = next(k for k, e in rec.entities.items() if e.label == "本局长沙代表处")
+    assert "长沙代表处" in rec.entities[unit].aliases and "长沙代表处" not in rec.entities
+    assert (unit, rec.author) in {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+    assert (unit, rec.author) in {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+
+
+def test_a_quoted_self_reference_makes_no_author(nlp):
+    """One speaker's 我会 in a news report is the speaker's body, not the writer."""
+    rec = _record(nlp, "新闻\n日期\n栏目\n正文\n报道\n昨日，香港总商会会长表示，我会将与湖南企业加强合作。")
+    assert rec.author is None

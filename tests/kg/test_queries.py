@@ -99,3 +99,20 @@ def test_partners_of_an_agreement_are_its_parties(store):
     rows = partners(store, "中南大学、香港理工大学合作备忘录")
     assert {(r["partner"], r["relation"], r["status"]) for r in rows} == {
         ("中南大学", "party", "planned"), ("香港理工大学", "party", "planned")}
+
+
+def test_an_author_scoped_to_its_document_is_shown_by_its_name(tmp_path):
+    from extract.records import DocumentRecord, Entity, Evidence, Relation
+    from kg.graph import document_quads
+    from kg.store import GraphStore
+
+    rec = DocumentRecord("p", "p.txt", "0" * 64, author="本局〔0a1b2c3d〕")
+    rec.entities["本局〔0a1b2c3d〕"] = Entity("本局〔0a1b2c3d〕", "GovernmentAgency", mentions=2, label="本局")
+    rec.entities["湖南省商务厅"] = Entity("湖南省商务厅", "GovernmentAgency", mentions=1)
+    rec.relations.append(Relation("partner", "本局〔0a1b2c3d〕", "湖南省商务厅", "realized", True,
+                                  Evidence("本局与湖南省商务厅签署了备忘录。", 0, 16)))
+    s = GraphStore(tmp_path)
+    s.replace_document("https://w3id.org/rckg/id/graph/p", document_quads(rec))
+    rows = partners(s, "湖南省商务厅")
+    assert [r["partner"] for r in rows] == ["本局"]
+    assert find_entity(s, "本局") == ID + "本局〔0a1b2c3d〕"
