@@ -164,6 +164,7 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
         ctx.author, ctx.author_type, ctx.province = found.canonical, found.type, found.region
     else:
         _unnamed_author(simp, content, ctx)
+    ctx.localities = _localities(simp, gaz)
     if ctx.province is None:
         counts = Counter()
         for s, e, known in gaz.matches(simp):
@@ -176,6 +177,24 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
         elif counts:
             ctx.province = counts.most_common(1)[0][0]
     return ctx
+
+
+def _localities(simp: str, gaz: Gazetteer) -> dict[str, str]:
+    """The district, city and county a text is about: for each of 区/市/县, the place the text
+    names most often with that word (南沙区, 南沙区工商联 → 南沙区), if named at least twice."""
+    counts: dict[str, Counter] = {"区": Counter(), "市": Counter(), "县": Counter()}
+    for s, e, known in gaz.matches(simp):
+        if known.type != "Region" or known.level not in ("city", "county"):
+            continue
+        word = simp[e - 1] if simp[e - 1] in counts else simp[e:e + 1]
+        if word in counts:
+            counts[word][known.canonical] += 1
+    out = {}
+    for word, c in counts.items():
+        ranked = c.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+            out[word] = ranked[0][0] + word
+    return out
 
 
 _SELF_TYPE = {"会": "Organization", "校": "University", "院": "ResearchInstitute", "所": "ResearchInstitute",
@@ -359,8 +378,14 @@ _CLASS_NOUN = re.compile(r"(?:各)?(?:高校|企业|机构|学校|院校|社团|
                          r"商品|市场|客商|媒体|专家|人才|团队)")
 
 
+# 全国人大代表: a person's office, not the body acting (a 区委常委 at a meeting does speak for it)
+_MEMBER_TITLE = re.compile(r"(?:代表(?![团处])|议员)")
+
+
 def _modifier(simp: str, m: "ResolvedMention") -> bool:
-    return m.entity.type == "Region" and bool(_CLASS_NOUN.match(simp, m.end))
+    if m.entity.type == "Region":
+        return bool(_CLASS_NOUN.match(simp, m.end))
+    return m.entity.type == "GovernmentAgency" and bool(_MEMBER_TITLE.match(simp, m.end))
 
 
 _REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
@@ -432,6 +457,16 @@ def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str,
                 break
 
 
+def _topic(mentions) -> Resolved | None:
+    """The body a report with no named writer is about: named at least three times, more often
+    than any other (a chamber's delegation in a news story). Its omitted subjects are that body's."""
+    counts = Counter(m.entity.canonical for m in mentions if m.entity.type in ORG_TYPES and not m.entity.implicit)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return next(m.entity for m in mentions if m.entity.canonical == ranked[0][0])
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -450,6 +485,8 @@ class RelationReader:
                     subject = Actor(-1, -1, ctx.province, "Region", implicit=True)
             else:
                 subject = Actor(-1, -1, ctx.author, ctx.author_type or "GovernmentAgency", implicit=True)
+        elif (topic := _topic(mentions)) is not None:
+            subject = Actor(-1, -1, topic.canonical, topic.type, implicit=True)
         elif ctx.province:
             subject = Actor(-1, -1, ctx.province, "Region", implicit=True)
 

@@ -22,6 +22,11 @@ _SAR_SELF = {"本澳": "澳门", "本港": "香港"}
 # 该会, 该局: the body of that kind the text named last (resolved by the pipeline, which sees
 # the mentions in order); not 该会议, 该会长
 ANAPHORS = re.compile(r"该(会|局|校|院|所|中心|公司|集团|厅|办|委|署)(?![议长员场展上期计谈晤见])")
+# 区委统战部, 区政协, 市商务局, 团市委: a body of the district or city the text is about; the
+# pipeline names the place (DocContext.localities) and drops them where the text names none
+LOCAL_NAMES = re.compile(r"(团)?([市区县])(委(?:统战部|组织部|宣传部|办公室)?|政协|人大常委会|人大|政府(?:办公室)?|工商联|"
+                         r"(?![场域民级内外属])[\u4e00-\u9fff]{1,4}?局)(?!长)")
+_LOCAL_LEFT = set("与和及同、，,；：:在由经对向跟并暨")
 _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
 # A title in 《》 or quotes that ends in an agreement noun names an agreement; one that ends in
 # 方案/规划/意见 names a policy document, which the graph does not hold.
@@ -238,6 +243,12 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
                 province = gaz.province_abbr[ch]
                 known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
                 spans.append(Span(m.start(2), m.end(2), ch, "Region", "abbr", known=known))
+    for m in LOCAL_NAMES.finditer(text, lo, hi):
+        before = text[m.start() - 1:m.start()] if m.start() > lo else ""
+        if re.match(r"[\u4e00-\u9fff]", before) and before not in _LOCAL_LEFT:
+            continue    # 城市政府, 南沙区委 (the grammar's): not a relative name
+        spans.append(Span(m.start(), m.end(), m.group(), "ChamberOfCommerce" if m.group(3) == "工商联" else
+                          "Organization" if m.group(1) else "GovernmentAgency", "local"))
     for m in ANAPHORS.finditer(text, lo, hi):
         spans.append(Span(m.start(), m.end(), m.group(), "GovernmentAgency", "anaphor", head=m.group(1)))
     for m in _OWN_PROVINCE.finditer(text, lo, hi):

@@ -72,7 +72,9 @@ _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
 # a title and a person's name between two bodies of a list: A副会长李国华、B
-_PERSON_GAP = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|教授|院士|总裁|经理|董事|秘书|官)"
+_TITLES = r"(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|常委|教授|院士|总裁|经理|董事|秘书|官|调研员|研究员|专员|干事)"
+# a title may be one of several held by the same person: 区委常委、统战部长阮晓红
+_PERSON_GAP = re.compile(rf"^(?:(?:[\u4e00-\u9fff]{{0,8}}{_TITLES}、)*[\u4e00-\u9fff]{{0,8}}{_TITLES}"
                          r"[\u4e00-\u9fff·.．]{2,8}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
 
 

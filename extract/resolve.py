@@ -7,7 +7,7 @@ Each span gets one canonical simplified name, which is the entity's key everywhe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer
 from extract.recognise import Span
@@ -28,6 +28,8 @@ class DocContext:
     # An author the text calls only 本局/我会: its key is scoped to this text (two pages that
     # each say 本局 need not be one bureau) and `author_label` is what the text calls it.
     author_label: str | None = None
+    # the district, city and county a local text is about ({"区": "南沙区"}), for 区委, 市商务局
+    localities: dict[str, str] = field(default_factory=dict)
 
 
 def scoped_name(ctx: DocContext, name: str) -> str:
@@ -75,6 +77,23 @@ def _provincial(gaz: Gazetteer, province_full: str, rest: str) -> tuple[str, str
     return province_full + full, typ
 
 
+def _local(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None:
+    """区委统战部 in a text about 南沙区 is 南沙区委统战部 (a part of 南沙区委); 团市委 is
+    共青团深圳市委员会. Nothing where the text is about no such place."""
+    text = span.text
+    youth = text.startswith("团")
+    level = text[1] if youth else text[0]
+    place = ctx.localities.get(level)
+    if place is None:
+        return None
+    rest = text[2:] if youth else text[1:]
+    region = name_region(gaz, place)
+    if youth:
+        return Resolved("共青团" + place + "委员会", span.type, region)
+    parent = place + "委" if rest.startswith("委") and len(rest) > 1 else None
+    return Resolved(place + rest, span.type, region, parent=parent)
+
+
 def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None:
     """The entity a span names, or None where it names nothing specific."""
     text = span.text
@@ -83,6 +102,8 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
             return Resolved(ctx.author, ctx.author_type or "GovernmentAgency",
                             ctx.province, implicit=True, label=ctx.author_label)
         return None
+    if span.source == "local":
+        return _local(span, gaz, ctx)
     if span.source == "self-unit":
         # 本局武汉代表处: a unit of the author, named after it
         if not ctx.author:

@@ -173,3 +173,33 @@ def test_a_quoted_self_reference_makes_no_author(nlp):
     """One speaker's 我会 in a news report is the speaker's body, not the writer."""
     rec = _record(nlp, "新闻\n日期\n栏目\n正文\n报道\n昨日，香港总商会会长表示，我会将与湖南企业加强合作。")
     assert rec.author is None
+
+
+_DISTRICT_VISIT = ("香港青年商会代表团访问长沙。香港青年商会与岳麓区工商联签署合作协议。"
+                   "香港青年商会会长表示，愿与岳麓区委加强交流。"
+                   "一行随后与区委统战部部长王明，区政协副主席李华，区工商联主席张强等座谈。")
+
+
+def test_relative_local_names_take_the_district_the_text_is_about(nlp):
+    rec = _record(nlp, _DISTRICT_VISIT)
+    assert {"岳麓区委统战部", "岳麓区政协", "岳麓区工商联"} <= set(rec.entities)
+    assert ("岳麓区委统战部", "岳麓区委") in {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+
+
+def test_relative_local_names_need_a_place(nlp):
+    rec = _record(nlp, "双方同意，由市商务局牵头与香港贸发局对接。")
+    assert not any(name.startswith("市") for name in rec.entities)
+
+
+def test_omitted_subject_of_a_report_is_the_body_it_is_about(nlp):
+    """No named writer: the body named most often is the one whose delegation 一行 is; each
+    listed body, titles and names between them, is its partner."""
+    pairs = _pairs(_record(nlp, _DISTRICT_VISIT))
+    for body in ("岳麓区委统战部", "岳麓区政协", "岳麓区工商联"):
+        assert frozenset(("香港青年商会", body)) in pairs
+
+
+def test_a_deputy_title_is_not_the_body(nlp):
+    rec = _record(nlp, "香港青年商会访问长沙。香港青年商会与岳麓区工商联签署协议。香港青年商会表示满意。"
+                       "考察团由全国人大代表、香港青年商会会长李明任名誉团长。")
+    assert not any("全国人民代表大会" in pair for pair in _pairs(rec))
