@@ -290,7 +290,12 @@ class EntityRecogniser:
                 return None
             template, typ, parent = self.gazetteer.sar_aliases[sp.text]
             r = Resolved(template.format(sar=sar), typ, sar, parent.format(sar=sar) if parent else None)
-            return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, [])
+            inner = []
+            if parent:
+                # 中联办经济部 names 中联办 too: its parent, which the graph holds as an entity
+                whole = Resolved(parent.format(sar=sar), typ, sar, implicit=True)
+                inner.append(ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], whole, []))
+            return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner)
         r = resolve_span(sp, self.gazetteer, ctx)
         if r is None:
             return None
@@ -467,6 +472,27 @@ def _topic(mentions) -> Resolved | None:
     return next(m.entity for m in mentions if m.entity.canonical == ranked[0][0])
 
 
+_ZONE_TYPES = ("DevelopmentZone", "FreeTradeZone")
+# "前海…加快建设“两城六区”。其中，“两城”指A、B；“六区”包括C、D": A … D are parts of 前海
+_BUILDS_NAMED_PARTS = re.compile(r"(?:规划建设|建设|打造|构建|布局|形成|规划)[^，,。；]{0,4}[“「\"]")
+_ENUMERATION = re.compile(r"^其中[,，]?")
+
+
+def _enumerated_whole(sentence: str, offset: int, ms, previous, current: str | None) -> str | None:
+    """The zone whose parts a 其中 sentence lists: the zone that opens the sentence before it
+    and builds a quoted set of parts. An enumeration runs on over ；-clauses until 。."""
+    if current is not None:
+        return current
+    if previous is None or not _ENUMERATION.match(sentence):
+        return None
+    before, start, mentions = previous
+    build = _BUILDS_NAMED_PARTS.search(before)
+    if build is None:
+        return None
+    zones = [m for m in mentions if m.entity.type in _ZONE_TYPES and m.end - start <= build.start()]
+    return zones[0].entity.canonical if zones else None
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -503,10 +529,12 @@ class RelationReader:
             for mm in [m] + m.inner:
                 called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
         by_start = sorted(mentions, key=lambda m: m.start)
+        previous, whole = None, None
         idx = 0
         default_subject = subject
         for lo, hi in content_spans(simp):
             line = simp[lo:hi]
+            whole = None
             if _HEADING.match(line) and len(line) < 60:
                 status = section_status(line, status)
                 subject = default_subject
@@ -530,6 +558,14 @@ class RelationReader:
                         if parent and parent != inner.entity.canonical and parent in known_here:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))
+                whole = _enumerated_whole(sentence, s, ms, previous, whole)
+                if whole is not None:
+                    for m in ms:
+                        if m.entity.type in ("DevelopmentZone", "Platform") and m.entity.canonical != whole:
+                            relations.append(Relation("partOf", m.entity.canonical, whole, "realized", True, ev))
+                    if sentence.rstrip("”’」』)").endswith("。"):
+                        whole = None
+                previous = (sentence, s, ms)
                 for head, tail in _abbreviation_runs_inside(ms, simp):
                     # 赣港经贸合作活动, 湘粤港澳合作示范区: the name itself says the places cooperate
                     relations.append(Relation("partner", head, tail, "realized", False, ev))  # the name exists

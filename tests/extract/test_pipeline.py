@@ -203,3 +203,18 @@ def test_a_deputy_title_is_not_the_body(nlp):
     rec = _record(nlp, "香港青年商会访问长沙。香港青年商会与岳麓区工商联签署协议。香港青年商会表示满意。"
                        "考察团由全国人大代表、香港青年商会会长李明任名誉团长。")
     assert not any("全国人民代表大会" in pair for pair in _pairs(rec))
+
+
+def test_parts_a_zone_lists_after_qizhong(nlp):
+    """A zone builds a quoted set of parts and the next sentence, opening with 其中, names them."""
+    rec = _record(nlp, "横琴粤澳深度合作区正在加快建设“一城两镇”。其中，“一城”指澳门青年创业城；"
+                       "“两镇”包括粤澳文创小镇、珠海科创小镇等。珠海科创小镇将与澳门大学合作。")
+    parts = {r.head for r in rec.relations if r.kind == "partOf" and r.tail == "横琴粤澳深度合作区"}
+    assert {"粤澳文创小镇", "珠海科创小镇"} <= parts
+    assert "澳门大学" not in parts
+
+
+def test_a_sar_unit_named_in_context_is_part_of_its_office(nlp):
+    rec = _record(nlp, "澳门特区政府经济财政司与湖南省商务厅会谈，中联办经济部官员出席。")
+    office = "中央人民政府驻澳门特别行政区联络办公室"
+    assert (office + "经济部", office) in {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
