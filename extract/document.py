@@ -144,7 +144,7 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
         return ent
 
     for m in doc._.mentions or []:
-        for mm in [m] + m.inner:
+        for mm in [m] + m.inner + m.parties:
             if mm is not m and mm.entity.type == "Region":
                 continue  # a place inside a name is the name's region, not a mention
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,

@@ -50,6 +50,7 @@ class ResolvedMention:
     surface: str            # as written (traditional where the text is)
     entity: Resolved
     inner: list["ResolvedMention"] = field(default_factory=list)
+    parties: list["ResolvedMention"] = field(default_factory=list)   # named in an agreement's title
 
 
 for _name in ("mentions", "relations", "context", "simplified"):
@@ -250,6 +251,9 @@ def is_media(name: str) -> bool:
     return bool(_MEDIA.search(name))
 
 
+_TITLE_AND = {"与", "和", "同", "-", "—", "、", "及"}
+
+
 class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
@@ -301,7 +305,24 @@ class EntityRecogniser:
             return None
         inner = [m for m in (self._resolve(i, text, ctx) for i in sp.inner if _may_contain(sp, i))
                  if m is not None]
-        return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner)
+        parties = self._parties_in_title(sp, text, ctx) if sp.source == "title" else []
+        return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner, parties)
+
+    def _parties_in_title(self, sp: Span, text: str, ctx: DocContext) -> list[ResolvedMention]:
+        """《香港教育工作者联合会与贵州省教育厅…框架协议》: a title that opens with "A与B" names
+        the parties itself."""
+        simp = simplified(text[sp.start:sp.end])
+        found = [s for s in recognise(simp, self.gazetteer, self.grammar)
+                 if s.type in ORG_TYPES and s.source in ("gazetteer", "grammar")]
+        if len(found) < 2 or found[0].start != 0 or simp[found[0].end:found[1].start] not in _TITLE_AND:
+            return []
+        out = []
+        for party in found[:2]:
+            r = resolve_span(party, self.gazetteer, ctx)
+            if r is not None:
+                a, b = sp.start + party.start, sp.start + party.end
+                out.append(ResolvedMention(a, b, text[a:b], r, []))
+        return out
 
 
 _ANAPHOR_HEADS = {"会": ("会",), "局": ("局",), "校": ("大学", "学院", "学校"), "院": ("院",), "所": ("所",),
@@ -576,6 +597,10 @@ class RelationReader:
                     # who the passage is about until another body opens a sentence
                     subject = Actor(-1, -1, opener.canonical, opener.type, implicit=True)
                     region_of.setdefault(opener.canonical, ctx.province)
+                for m in ms:
+                    for party in m.parties:
+                        relations.append(Relation("party", m.entity.canonical, party.entity.canonical,
+                                                  clause_status(masked, status), False, ev))
                 for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
                     relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
                 for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):

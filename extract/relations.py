@@ -78,6 +78,10 @@ _PERSON_GAP = re.compile(rf"^(?:(?:[\u4e00-\u9fff]{{0,8}}{_TITLES}、)*[\u4e00-\
                          r"[\u4e00-\u9fff·.．]{2,8}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
 
 
+# the preposition "with": 与, 同, 跟, and 和 after a verb of cooperating (加强和X的往来)
+_WITH = re.compile(r"与|同|跟|(?<=加强|深化|推动|推进|促进|扩大|密切|开展|保持|建立)和")
+
+
 @dataclass(frozen=True)
 class Actor:
     """An entity mention in a sentence, in resolved form (offsets absolute)."""
@@ -212,7 +216,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
     used: set[int] = set()
     last_left: list[Actor] = []
-    for m in re.finditer(r"与|同|跟", sentence):
+    for m in _WITH.finditer(sentence):
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
         if not after:
             continue
@@ -269,6 +273,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject, used))
+    out.extend(_joint_handling(sentence, offset, actors))
     # "A对接B", "A携手B": a cooperation verb between two bodies
     for i in range(len(actors) - 1):
         a, b = actors[i], actors[i + 1]
@@ -320,6 +325,30 @@ def _founded(sentence, offset, actors, after, founders):
                     out.append(("founded", c.canonical, f.canonical, f.implicit,
                                 _clause_span(sentence, max(after, c.start - 12) - offset, c.end - offset)))
         break
+    return out
+
+
+_LEAD_UNIT = re.compile(r"^(?:负责)?主办")
+_CO_UNITS = re.compile(r"^(?:为|作为|是)?(?:会办|协办|配合|参办)(?:单位|部门)?")
+
+
+def _joint_handling(sentence, offset, actors):
+    """"由我办主办，A、B为会办单位": the body that leads a task and each that shares it (the
+    usual way a reply to a proposal names who handled it)."""
+    out = []
+    lead = next((a for a in actors if _LEAD_UNIT.match(sentence[a.end - offset:])), None)
+    if lead is None:
+        return out
+    k = 0
+    while k < len(actors):
+        group = _group_after(sentence, offset, actors, k)
+        k = group[-1] + 1
+        members = [actors[i] for i in group]
+        if _CO_UNITS.match(sentence[members[-1].end - offset:]):
+            span = _clause_span(sentence, lead.start - offset, members[-1].end - offset)
+            for mbr in members:
+                if mbr.canonical != lead.canonical:
+                    out.append(("partner", lead.canonical, mbr.canonical, lead.implicit or mbr.implicit, span))
     return out
 
 

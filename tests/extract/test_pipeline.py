@@ -218,3 +218,19 @@ def test_a_sar_unit_named_in_context_is_part_of_its_office(nlp):
     rec = _record(nlp, "澳门特区政府经济财政司与湖南省商务厅会谈，中联办经济部官员出席。")
     office = "中央人民政府驻澳门特别行政区联络办公室"
     assert (office + "经济部", office) in {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+
+
+def test_he_after_a_verb_of_cooperating_means_with(nlp):
+    pairs = _pairs(_record(nlp, "湖南省商务厅将加强和香港贸发局、香港中华总商会的经贸往来。"))
+    assert pairs == {frozenset(("湖南省商务厅", "香港贸易发展局")), frozenset(("湖南省商务厅", "香港中华总商会"))}
+
+
+def test_lead_and_co_handling_units_of_a_reply(nlp):
+    rec = _record(nlp, "湖南省商务厅\n您的提案由我厅主办，省教育厅、省科技厅为会办单位，共同办理。")
+    assert _pairs(rec) >= {frozenset(("湖南省商务厅", "湖南省教育厅")), frozenset(("湖南省商务厅", "湖南省科学技术厅"))}
+
+
+def test_an_agreement_title_names_its_parties(nlp):
+    rec = _record(nlp, "湖南省教育厅代表团访港。双方签署了《香港教育工作者联合会与湖南省教育厅教育交流合作框架协议》。")
+    parties = {r.tail for r in rec.relations if r.kind == "party"}
+    assert parties == {"香港教育工作者联合会", "湖南省教育厅"}
