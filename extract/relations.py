@@ -33,7 +33,8 @@ FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|�
                       r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
                       r"筹建|建立|开设|挂牌|揭牌成立)了?的?$")
 # 建设/打造 found something new only when it is not a body the gazetteer already knows
-FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?的?$")
+FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?的?"
+                           r"(?:全省|全市|全区|一批|一个|一套)?$")
 NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
 LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
 ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"

@@ -35,6 +35,10 @@ _RIGHT_BLOCK = {"办": "法理事好公学案", "处": "理置于在分罚事", 
                 "区": "域别块", "中心": "城任", "平台": "上", "联盟": "国", "基金": "会",
                 "港": "澳口资股人区城元府务商企台", "展": "开示览望现会销厅期位出", "节": "约能点奏目日假庆省",
                 "通道": "费", "基地": "建", "服务网": "络", "信息网": "络", "馆": "长员藏", "大学": "生城", "学院": "生派", "政府": "间"}
+# A firm's short name (湖南顶立科技, 湖南电广传媒) ends in an industry word that also begins
+# ordinary phrases (科技创新, 资本市场): it counts only where the phrase ends with it.
+_BARE_BRAND_HEADS = {"科技", "传媒", "资本", "控股", "重工"}
+_AFTER_BRAND = set("与和及等、为的在将已于同跟并共")
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
 _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三周会"),
                "展": set("发进拓扩伸施开延会"), "节": set("环季调细关礼情章春")}
@@ -44,7 +48,7 @@ _GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国�
                             r"一[^一，,]{1,2}一|"
                             r"[一二三四五六七八九十两0-9]+(?:市|省|县|区|地|方|大|家|个|所|类)")
 # A place and one of these heads alone is a class (香港学校, 湖南企业), unlike 湖南大学.
-_CLASS_HEADS = {"学校", "园区", "平台", "公司", "集团", "企业", "基金", "资本", "中心", "银行", "机构", "港", "展",
+_CLASS_HEADS = {"科技", "传媒", "资本", "控股", "重工", "学校", "园区", "平台", "公司", "集团", "企业", "基金", "资本", "中心", "银行", "机构", "港", "展",
                 "节", "基地", "通道", "商城", "展馆", "大会", "论坛", "峰会", "大赛", "协会", "联盟", "海关"}
 # 布局, 格局 ... end in a head character but name nothing.
 _NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "出局", "新局", "当局", "骗局", "政局", "时局",
@@ -54,6 +58,11 @@ _NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变�
               "代办", "帮办", "包办", "申办", "联办", "快办", "网办", "通办", "好办", "一次办", "马上办",
               "签署", "部署", "常委", "不局", "邮局", "棋局", "赌局",
               "节活动", "会活动", "展活动", "周活动", "赛活动")
+
+
+_SCOPE = re.compile(r"^(?:全省|全市|全区|全国|一批|一个|一套|若干)")
+_CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
+_FOUNDING_END = re.compile(r"(?:成立|组建|设立|建设|共建|打造|搭建|建立|创建|筹建)了?$")
 
 
 @dataclass(frozen=True)
@@ -135,6 +144,8 @@ class NameGrammar:
             nxt = run[end:end + 1]
             if nxt and nxt in _RIGHT_BLOCK.get(head, ""):
                 continue
+            if head in _BARE_BRAND_HEADS and nxt and _CJK.match(nxt) and nxt not in _AFTER_BRAND:
+                continue   # 湖南顶立科技与…: a firm's short name ends the phrase; 湖南科技创新 is no name
             prv = run[end - len(head) - 1: end - len(head)]
             if prv and (prv in _LEFT_BLOCK.get(head, ()) or prv in "“「"):
                 continue   # …or the head opens a quoted name: “港洽周”
@@ -143,6 +154,8 @@ class NameGrammar:
             start = self._left_edge(run, base, end, head, strong, proper, protected)
             if start is None:
                 continue
+            if run[start - 1:start] == "及":
+                start = self._across_ji(run, start, base, protected)
             name = run[start:end]
             # two bodies issuing together, written without a break: 省委办公厅省政府办公厅,
             # 省委省政府 (but 促进局武汉代表处 is one body: a branch names its parent)
@@ -165,6 +178,27 @@ class NameGrammar:
                         continue
             found.append(NameCandidate(base + start, base + end, name, typ, head, strong))
         return found
+
+    def _across_ji(self, run: str, start: int, base: int, protected) -> int:
+        """成立先进结构材料及增材制造…中心, 建设智慧商务大数据及业务统一平台: what a founding verb
+        takes may join two subjects with 及 inside one name. The name reaches back over 及 when
+        the stretch before it names nothing itself and a founding verb (and at most a scope
+        word such as 全省) stands before that."""
+        ji = start - 1
+        cuts = [c for c, w in self._cuts(self._any_re, run, max(0, ji - 16), ji, base, protected)
+                if self._roles[w] in ("hard", "verb")]
+        if not cuts:
+            return start
+        left = max(cuts)
+        chunk = run[left:ji]
+        lead = _SCOPE.match(chunk)
+        if lead:
+            left, chunk = left + lead.end(), chunk[lead.end():]
+        verb = run[:left - (lead.end() if lead else 0)]
+        if not (2 <= len(chunk) <= 10 and _CJK_RUN.match(chunk) and _FOUNDING_END.search(verb)
+                and not self._head_re.search(chunk)):
+            return start
+        return left
 
     def _left_edge(self, run, base, end, head, strong, proper, protected) -> int | None:
         """Where the name ending at `end` starts, or None where no name ends there.

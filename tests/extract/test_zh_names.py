@@ -28,6 +28,10 @@ def names(spans):
     ("香港城市大学长沙创新科技中心揭牌", ["香港城市大学长沙创新科技中心"]),
     # lists
     ("与香港中华总商会、香港工业总会等三大商会座谈", ["香港中华总商会", "香港工业总会"]),
+    # a firm's short name where the phrase ends with it
+    ("长沙远航科技与香港大学签约", ["长沙远航科技", "香港大学"]),
+    # a founding verb's object may join two subjects with 及
+    ("香港大学与湖南大学成立新能源材料及储能技术湖南研究中心", ["香港大学", "湖南大学", "新能源材料及储能技术湖南研究中心"]),
 ])
 def test_names_and_their_boundaries(names, text, expected):
     assert names(text) == expected
@@ -40,6 +44,8 @@ def test_names_and_their_boundaries(names, text, expected):
     "香港各大学与内地高校",            # a class, not a body
     "贵州企业赴港参展",                # place + class head
     "(一)完善消费平台",                # heading numbering, weak head without a proper prefix
+    "推动湖南科技创新",                # 科技 begins a phrase here
+    "深化湘港科技合作",
 ])
 def test_generic_mentions_are_not_names(names, text):
     assert names(text) == []
@@ -56,3 +62,7 @@ def test_a_nested_name_keeps_its_parent_inside(spans):
 
 def test_a_branch_keeps_its_parent_in_its_name(names):
     assert names("澳门贸易投资促进局武汉代表处今日启用")[-1] == "澳门贸易投资促进局武汉代表处"
+
+
+def test_ji_joins_two_bodies_where_the_first_is_a_name(names):
+    assert names("支持湖南大学及香港大学湖南研究院发展") == ["湖南大学", "香港大学湖南研究院"]
