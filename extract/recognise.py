@@ -43,6 +43,12 @@ _COMBO_FOLLOW = ("口岸", "合作", "两地", "双方", "三地", "四地", "�
                  "深度", "共建", "联合", "互联", "物流", "铁海", "非", "海外")
 
 
+# 与港澳在数字贸易等领域深度合作: places run together after "with", and the clause goes on to
+# say they cooperate
+_WITH_CHARS = set("与同跟和及")
+_COOPERATION_AHEAD = re.compile(r"[^，,。；;：:\n]{0,20}?(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)")
+
+
 @dataclass
 class Span:
     start: int
@@ -92,7 +98,9 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
     cls = f"[{re.escape(chars)}]"
     for m in re.finditer(f"{cls}(?:{cls}{{1,4}}|(?:、{cls}){{1,4}})", text[lo:hi]):
         after = text[lo + m.end(): lo + m.end() + 2]
-        if not after.startswith(_COMBO_FOLLOW):
+        partner_of_with = text[lo + m.start() - 1:lo + m.start()] in _WITH_CHARS and \
+            _COOPERATION_AHEAD.match(text, lo + m.end(), hi)
+        if not after.startswith(_COMBO_FOLLOW) and not partner_of_with:
             continue
         if not any(ch in gaz.province_abbr for ch in m.group()):
             continue
@@ -102,6 +110,27 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
             province = abbr[ch]
             known = gaz.by_canonical.get(province) or Known(province, "Region", province, level="province")
             yield Span(lo + m.start() + i, lo + m.start() + i + 1, ch, "Region", "abbr", known=known)
+
+
+# 长沙、岳阳、郴州三大片区: one head shared by the listed places, each a known area
+_DISTRIBUTED = re.compile(r"([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){1,7})(?:等)?[两三四五六七八九十0-9]+(?:大|个)?"
+                          r"(片区|综合保税区|综保区|高新区|经开区|港区|园区)")
+
+
+def _distributed_heads(text: str, gaz: Gazetteer, lo: int, hi: int):
+    for m in _DISTRIBUTED.finditer(text, lo, hi):
+        head, pos = m.group(2), m.start(1)
+        places = m.group(1).split("、")
+        # the first chunk may hold the words before the list (推动长沙): its known tail is the place
+        first = next((places[0][i:] for i in range(len(places[0]) - 1) if places[0][i:] + head in gaz.names),
+                     places[0])
+        pos += len(places[0]) - len(first)
+        places[0] = first
+        for place in places:
+            known = gaz.names.get(place + head)
+            if known is not None and known.type != "Region":
+                yield Span(pos, pos + len(place), place, known.type, "gazetteer", known=known)
+            pos += len(place) + 1
 
 
 _PROPER_STARTS = ("中国", "中共", "国家", "全国", "中央", "国务院", "共青团")
@@ -261,6 +290,10 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     # 特区政府, 中联办 …: names of a SAR's bodies that say which SAR only in context
     for s, e in gaz.sar_alias_matches(text[lo:hi]):
         spans.append(Span(lo + s, lo + e, text[lo + s:lo + e], gaz.sar_aliases[text[lo + s:lo + e]][1], "context"))
+    distributed = list(_distributed_heads(text, gaz, lo, hi))
+    if distributed:
+        taken = {(d.start, d.end) for d in distributed}
+        spans = [s for s in spans if (s.start, s.end) not in taken] + distributed
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]

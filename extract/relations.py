@@ -58,6 +58,8 @@ RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|�
 _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
+# 长沙、岳阳、郴州三大片区联动: the count and the shared head after a list
+_COUNTED = re.compile(r"^(?:等)?[两三四五六七八九十0-9]+(?:大|个|家|所)?(?:片区|园区|城市|高校|商会|机构|单位|企业|部门|地区|地)?")
 # the verb right before a list whose members are its objects: 对接A和B, 走访了A、B
 _OBJECT_VERB = re.compile(r"(?:对接|合作|交流|融入|参与|协作|联动|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
                           r"[^，,。；、]{0,4}$")
@@ -388,7 +390,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                 continue
         run_of_abbreviations = all(a.type == "Region" and a.end - a.start == 1 for a in members)
         if len(members) >= 2 and not run_of_abbreviations and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)) \
-                and _JOINT.match(tail):
+                and _JOINT.match(_COUNTED.sub("", tail, 1)):
             span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

@@ -234,3 +234,17 @@ def test_an_agreement_title_names_its_parties(nlp):
     rec = _record(nlp, "湖南省教育厅代表团访港。双方签署了《香港教育工作者联合会与湖南省教育厅教育交流合作框架协议》。")
     parties = {r.tail for r in rec.relations if r.kind == "party"}
     assert parties == {"香港教育工作者联合会", "湖南省教育厅"}
+
+
+def test_places_sharing_one_head_are_each_a_known_area(nlp):
+    rec = _record(nlp, "湖南省人民政府\n推动长沙、岳阳、郴州三大片区联动发展。")
+    areas = [f"中国(湖南)自由贸易试验区{p}片区" for p in ("长沙", "岳阳", "郴州")]
+    assert set(areas) <= set(rec.entities)
+    assert frozenset(areas[:2]) in _pairs(rec) and frozenset(areas[1:]) in _pairs(rec)
+
+
+def test_abbreviated_places_after_with(nlp):
+    """与港澳在…合作: 港澳 are Hong Kong and Macau, each a partner; 港澳 alone is a place pair."""
+    pairs = _pairs(_record(nlp, "湖南省人民政府\n推动长株潭与港澳在数字贸易、文化贸易等领域深度合作。"))
+    assert pairs == {frozenset(("长株潭", "香港")), frozenset(("长株潭", "澳门"))}
+    assert not _pairs(_record(nlp, "湖南省人民政府\n便利港澳居民来湘就业。"))
