@@ -467,6 +467,18 @@ _SET_UP_UNIT = re.compile(r"在((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:正式)?(?:�
                           r"(代表处|办事处|联络处|分会|分局|分中心|分公司|分院|分所|研究院|研究中心|实验室|工作站)")
 
 
+_SET_UP_IN = re.compile(r"^(?:内)?(?:设立|设置|设|建设|布局|建立|打造)了?$")
+
+
+def _set_up_in_zone(sentence: str, offset: int, actors):
+    """"在珠澳跨工区珠海园区设拉美国家商品综合交易中心": what is set up in a zone is part of it."""
+    for a, b in zip(actors, actors[1:]):
+        if a.type in _ZONE_TYPES and b.type in ("Platform", "DevelopmentZone") and \
+                sentence[a.start - offset - 1:a.start - offset] == "在" and \
+                _SET_UP_IN.match(sentence[a.end - offset:b.start - offset]):
+            yield b.canonical, a.canonical
+
+
 def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str]):
     """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
     that opens the clause (or the passage's). `called` maps what the text calls a body to its key."""
@@ -601,6 +613,8 @@ class RelationReader:
                     for party in m.parties:
                         relations.append(Relation("party", m.entity.canonical, party.entity.canonical,
                                                   clause_status(masked, status), False, ev))
+                for part, whole_zone in _set_up_in_zone(sentence, s, actors):
+                    relations.append(Relation("partOf", part, whole_zone, clause_status(masked, status), False, ev))
                 for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
                     relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
                 for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):

@@ -141,6 +141,16 @@ _BILATERAL = re.compile(r"^中[非欧美日韩俄德法英葡阿东拉新巴意�
 _FACILITY_HEADS = ("口岸", "港", "通道", "机场", "海关", "市场", "地区")
 
 
+def _set_up_inside(name: str, gaz: Gazetteer) -> int | None:
+    """Where a name that opens with a known body or zone goes on with the verb 设 (set up):
+    the name of what is set up starts after it. Not 设计, 设施, 设备 …"""
+    for n in range(min(len(name) - 2, 24), 1, -1):
+        known = gaz.names.get(name[:n])
+        if known is not None and known.type != "Region" and name[n] == "设" and name[n + 1] not in "计施备想置定":
+            return n + 1
+    return None
+
+
 def _abbreviations_only(core: str, head: str, gaz: Gazetteer) -> bool:
     """浙沪 in 浙沪口岸: places run together, the facility is theirs, not a name's (unlike the
     named meeting 川澳合作会议)."""
@@ -237,6 +247,13 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         known = gaz.names.get(c.text[: len(c.text) - len(c.head)])
         if not c.strong and known is not None and known.type not in ("Region",):
             continue   # 中国—东盟博览会平台: a known body and a generic word, not a new name
+        cut = _set_up_inside(c.text, gaz)
+        if cut:
+            # 在珠澳跨工区珠海园区设拉美国家商品综合交易中心: what is set up in a known place
+            rest = c.text[cut:]
+            if len(rest) > len(c.head) + 1 and (c.strong or proper_prefix(gaz, rest)):
+                spans.append(Span(c.start + cut, c.end, rest, c.type, "grammar", head=c.head))
+            continue
         spans.append(Span(c.start, c.end, c.text, c.type, "grammar", head=c.head))
     abbr = list(_abbr_spans(text, gaz, lo, hi))
     if abbr:

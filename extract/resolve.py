@@ -178,7 +178,11 @@ def name_region(gaz: Gazetteer, name: str) -> str | None:
     '江西'
     """
     last, opener, country = None, None, None
-    for s, e, known in gaz.matches(name):
+    kept: list[tuple[int, int]] = []
+    for s, e, known in sorted(gaz.matches(name), key=lambda m: (m[0], m[0] - m[1])):
+        if any(a < e and s < b for a, b in kept):
+            continue   # 美国 inside 拉美国家: a place only where no other place holds it
+        kept.append((s, e))
         if known.type == "Region":
             if known.level == "macro" or (known.level == "county" and e - s <= 2 and name[e:e + 1] not in "县市区"):
                 continue

@@ -248,3 +248,10 @@ def test_abbreviated_places_after_with(nlp):
     pairs = _pairs(_record(nlp, "湖南省人民政府\n推动长株潭与港澳在数字贸易、文化贸易等领域深度合作。"))
     assert pairs == {frozenset(("长株潭", "香港")), frozenset(("长株潭", "澳门"))}
     assert not _pairs(_record(nlp, "湖南省人民政府\n便利港澳居民来湘就业。"))
+
+
+def test_what_is_set_up_in_a_zone_is_part_of_it(nlp):
+    rec = _record(nlp, "双方还将在珠澳跨工区珠海园区设拉美国家商品综合交易中心。")
+    assert "拉美国家商品综合交易中心" in rec.entities
+    assert ("拉美国家商品综合交易中心", "珠澳跨境工业区珠海园区") in \
+        {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}

@@ -31,3 +31,9 @@ def test_region_of_a_name_is_the_last_place_it_names():
     g = load_gazetteer()
     assert name_region(g, "香港城市大学深圳研究院") == "广东"
     assert name_region(g, "中国国际贸易促进委员会江西省分会") == "江西"
+
+
+def test_a_country_inside_another_place_name_is_not_the_region():
+    from extract.gazetteer import load_gazetteer
+    from extract.resolve import name_region
+    assert name_region(load_gazetteer(), "拉美国家商品交易中心") != "美国"
