@@ -147,6 +147,8 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
         for mm in [m] + m.inner + m.parties:
             if mm is not m and mm.entity.type == "Region":
                 continue  # a place inside a name is the name's region, not a mention
+            if mm.entity.proxy and mm.entity.canonical in rec.entities:
+                continue   # a person acting for a body the text names: not another mention of it
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region, mm.entity.label)
     alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
+from extract.stand_ins import delegations, officials, proxy_spans
 from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
 from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
@@ -254,6 +255,26 @@ def is_media(name: str) -> bool:
 _TITLE_AND = {"与", "和", "同", "-", "—", "、", "及"}
 
 
+def _with_officials(simp: str, mentions: list["ResolvedMention"], ctx: DocContext) -> list["ResolvedMention"]:
+    """The mentions and, in order among them, each later mention of an official by name or of a
+    delegation by its noun, which acts for the body (丘应桦表示 … after 商务及经济发展局局长丘应桦;
+    代表团还参观了 … after 香港中华总商会代表团)."""
+    bodies = [(m.start, m.end, m.entity.canonical, m.entity.type) for m in mentions
+              if m.entity.type in ORG_TYPES or m.entity.type == "Region"]
+    sar = ctx.province if ctx.province in ("香港", "澳门") else None
+    found = officials(simp, bodies, sar)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    stand_ins = proxy_spans(simp, found, taken) if found else []
+    stand_ins += [d for d in delegations(simp, bodies) if d[0] not in taken]
+    if not stand_ins:
+        return mentions
+    region = {m.entity.canonical: m.entity.region for m in mentions}
+    proxies = [ResolvedMention(s, e, simp[s:e], Resolved(o.body, o.body_type, region.get(o.body, sar), implicit=True,
+                                                         proxy=True))
+               for s, e, o in stand_ins]
+    return sorted(mentions + proxies, key=lambda m: m.start)
+
+
 class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
@@ -274,9 +295,12 @@ class EntityRecogniser:
             m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
+        mentions = _with_officials(simp, mentions, ctx)
         doc._.mentions = mentions
         ents = []
         for m in mentions:
+            if m.entity.proxy:
+                continue
             span = doc.char_span(m.start, m.end, label=m.entity.type, kb_id=m.entity.canonical,
                                  alignment_mode="expand")
             if span is not None and (not ents or span.start >= ents[-1].end):
@@ -404,14 +428,15 @@ _CLASS_NOUN = re.compile(r"(?:各)?(?:高校|企业|机构|学校|院校|社团|
                          r"商品|市场|客商|媒体|专家|人才|团队)")
 
 
-# 全国人大代表: a person's office, not the body acting (a 区委常委 at a meeting does speak for it)
-_MEMBER_TITLE = re.compile(r"(?:代表(?![团处])|议员)")
+# 全国人大代表, 立法会议员: a deputy's seat, not the assembly acting (unlike 广州市商务局代表, the
+# bureau's representatives, or a 区委常委 at a meeting)
+_DEPUTY = {"人民代表大会": re.compile(r"代表(?![团处])"), "立法会": re.compile(r"议员")}
 
 
 def _modifier(simp: str, m: "ResolvedMention") -> bool:
     if m.entity.type == "Region":
         return bool(_CLASS_NOUN.match(simp, m.end))
-    return m.entity.type == "GovernmentAgency" and bool(_MEMBER_TITLE.match(simp, m.end))
+    return any(body in m.entity.canonical and seat.match(simp, m.end) for body, seat in _DEPUTY.items())
 
 
 _REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
@@ -602,7 +627,8 @@ class RelationReader:
                 for head, tail in _abbreviation_runs_inside(ms, simp):
                     # 赣港经贸合作活动, 湘粤港澳合作示范区: the name itself says the places cooperate
                     relations.append(Relation("partner", head, tail, "realized", False, ev))  # the name exists
-                actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type, m.entity.implicit, m.entity.known)
+                actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type,
+                                m.entity.implicit and not m.entity.proxy, m.entity.known)
                           for m in ms if m.entity.type != "Agreement" and not _modifier(simp, m)]
                 opener = _sentence_opener(sentence, s, actors)
                 if opener is not None and opener.implicit:

@@ -42,7 +42,7 @@ ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|�
                      # when: 今日, 昨天上午, 于6月15日, 2023年
                      r"今日|昨日|今天|昨天|日前|近日|近期|当天|当日|同日|上午|下午|晚上|今年|去年|此前|随后|此次|本次|"
                      r"于|在|[0-9一二三四五六七八九十〇]+[年月日号]|[,，、\s])*$")
-FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|冀望|期望|期盼|盼望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向|建议|提出")
+FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|冀望|期望|期盼|盼望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向(?!书)|建议|提出")
 PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
                   r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
 COMPLETED = re.compile(r"签署|签订|签约|揭牌|举办|举行|召开|开幕|启动|会见|会晤|访问|到访|出席")
@@ -74,6 +74,9 @@ _AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书
 _VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
 # "…一行访问了C", "拜访C": the visitors and the body they call on
 _CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
+_AND_SIGNED = re.compile(r"[，,](?:并|还|双方|随后|同时)(?=签署|签订|签约|缔结|共同签署)")
+# "X访问湖北，与Y签署": the place or body just visited is not who signs
+_VISITED = re.compile(r"(?:访问|拜访|拜会|走访|到访|考察|抵达|来到|前往|赴|到)了?$")
 # a title and a person's name between two bodies of a list: A副会长李国华、B
 _TITLES = r"(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|常委|教授|院士|总裁|经理|董事|秘书|官|调研员|研究员|专员|干事)"
 # a title may be one of several held by the same person: 区委常委、统战部长阮晓红
@@ -235,7 +238,10 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         left_actors: list[Actor] = []
         locative = before and sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]].start
                                             - offset - 1):][:1] in ("在", "于", "到", "赴")
-        if before and not locative and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
+        visited = before and _VISITED.search(sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]]
+                                                             .start - offset - 6):actors[before[-1]].start - offset])
+        if before and not locative and not (visited and re.search(r"[，,]", sentence[actors[before[-1]].end - offset:m.start()])) \
+                and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
             left_actors = [actors[k] for k in _group_before(sentence, offset, actors, before[-1])]
         else:
             cs = _clause_start(sentence, m.start())
@@ -264,6 +270,12 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
                 if r.canonical != left.canonical:
                     out.append(("partner", left.canonical, r.canonical, left.implicit or r.implicit, span))
         tail = sentence[rights[-1].end - offset:span[1]]
+        more = _AND_SIGNED.match(sentence, span[1])
+        signed_span = span
+        if more:
+            # "与X座谈交流，并签署了《…》": the same pair signs in the next clause
+            signed_span = (span[0], _clause_span(sentence, more.end(), more.end())[1])
+            tail = sentence[rights[-1].end - offset:signed_span[1]]
         signing = SIGNING.search(tail) or _AGREEMENT_WITH.match(tail)
         if signing and len(left_actors) == 1:
             noun = AGREEMENT_NOUN.search(signing.group())
@@ -272,7 +284,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             groups = [[r] for r in rights] if "分别" in sentence else [rights]
             for g in groups:
                 parties = tuple(dict.fromkeys(a.canonical for a in left_actors + g))
-                out.append(("agreement", parties, noun, left_actors[0].implicit, span))
+                out.append(("agreement", parties, noun, left_actors[0].implicit, signed_span))
         out.extend(_founded(sentence, offset, actors, rights[-1].end, left_actors + rights))
 
     out.extend(_coordinated(sentence, offset, actors, subject, sentence_subject, used))

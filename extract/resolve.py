@@ -47,6 +47,7 @@ class Resolved:
     level: str | None = None
     known: bool = False     # a gazetteer entity: it exists before the text speaks of it
     label: str | None = None       # the name to show where the key is not one (scoped names)
+    proxy: bool = False            # a person named for the body they act for: not a mention of it
     assumed_region: bool = False   # the region is the document's province, not the name's
 
 

@@ -255,3 +255,31 @@ def test_what_is_set_up_in_a_zone_is_part_of_it(nlp):
     assert "拉美国家商品综合交易中心" in rec.entities
     assert ("拉美国家商品综合交易中心", "珠澳跨境工业区珠海园区") in \
         {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+
+
+def test_an_official_named_again_acts_for_the_body(nlp):
+    rec = _record(nlp, "商务及经济发展局局长丘应桦今日在广州会见广东省商务厅厅长。"
+                       "其后，丘应桦出席推介会，并与广州市商务局代表交流。")
+    assert frozenset(("商务及经济发展局", "广州市商务局")) in _pairs(rec)
+    assert "丘应桦" not in rec.entities and not any("丘应桦" in e.aliases for e in rec.entities.values())
+
+
+def test_a_delegation_named_again_acts_for_its_body(nlp):
+    rec = _record(nlp, "香港中华总商会代表团访问佛山市。代表团还参观了工厂，并与顺德区政府签署合作意向书。")
+    pairs = _pairs(rec)
+    assert frozenset(("香港中华总商会", "顺德区政府")) in pairs
+    statuses = {r.status for r in rec.relations if r.kind == "partner" and "顺德区政府" in (r.head, r.tail)}
+    assert statuses == {"realized"}
+
+
+def test_the_place_visited_is_not_who_signs(nlp):
+    rec = _record(nlp, "澳门经济财政司司长率团访问湖北，与湖北省人民政府签署了合作协议。")
+    pairs = _pairs(rec)
+    assert frozenset(("澳门经济财政司", "湖北省人民政府")) in pairs
+    assert frozenset(("湖北", "湖北省人民政府")) not in pairs
+
+
+def test_signing_in_the_next_clause_is_the_same_pair(nlp):
+    rec = _record(nlp, "香港中华总商会与佛山市工商业联合会座谈交流，并签署了《港佛商会合作备忘录》。")
+    parties = {r.tail for r in rec.relations if r.kind == "party" and r.head == "港佛商会合作备忘录"}
+    assert parties == {"香港中华总商会", "佛山市工商业联合会"}
