@@ -222,6 +222,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
     used: set[int] = set()
     last_left: list[Actor] = []
+    last_pair: list[Actor] = []
     for m in _WITH.finditer(sentence):
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
         if not after:
@@ -241,7 +242,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         visited = before and _VISITED.search(sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]]
                                                              .start - offset - 6):actors[before[-1]].start - offset])
         if before and not locative and not (visited and re.search(r"[，,]", sentence[actors[before[-1]].end - offset:m.start()])) \
-                and ADVERBS.match(sentence[actors[before[-1]].end - offset:m.start()]):
+                and ADVERBS.match(_COUNTED.sub("", sentence[actors[before[-1]].end - offset:m.start()], 1)):
             left_actors = [actors[k] for k in _group_before(sentence, offset, actors, before[-1])]
         else:
             cs = _clause_start(sentence, m.start())
@@ -260,6 +261,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if not left_actors:
             continue
         last_left = left_actors
+        last_pair = left_actors + [actors[k] for k in right]
         used.update(right)
         used.update(k for k, a in enumerate(actors) if a in left_actors)
         rights = [actors[k] for k in right]
@@ -311,6 +313,13 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         opener = next((a for a in actors if cs <= a.start - offset <= cs + 3 and a.end <= c.start
                        and a.type not in ("Region", "Platform", "Agreement")), None)
         founder = opener or (founding_subject if founding_subject and founding_subject.end <= c.start else subject)
+        if opener is None and last_pair and _BOTH_SIDES.search(sentence[cs:c.start - offset]):
+            # "A与B签署协议，双方将共同成立C": C founded by A and by B
+            for f in last_pair:
+                if f.canonical != c.canonical:
+                    out.append(("founded", c.canonical, f.canonical, f.implicit,
+                                _clause_span(sentence, c.start - offset - 12, c.end - offset)))
+            continue
         if founder is not None and founder.canonical != c.canonical:
             out.append(("founded", c.canonical, founder.canonical, founder.implicit,
                         _clause_span(sentence, c.start - offset - 12, c.end - offset)))
@@ -367,6 +376,11 @@ def _joint_handling(sentence, offset, actors):
     return out
 
 
+_BOTH_SIDES = re.compile(r"双方|两校|两地|两家|三方|两院|两会")
+# 合作建设“X”: X is what the partners found, not a partner
+_FOUNDS_WHAT_FOLLOWS = re.compile(f"(?:{FOUNDING.pattern[:-1]}|{FOUNDING_WEAK.pattern[:-1]})$")
+
+
 def _coordinated(sentence, offset, actors, subject, sentence_subject, used=frozenset()):
     """Lists joined by 、/和 without 与: co-agents open the clause, co-objects follow a verb."""
     out = []
@@ -412,7 +426,8 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                 noun = AGREEMENT_NOUN.search(signing.group())
                 out.append(("agreement", tuple(dict.fromkeys(a.canonical for a in members)),
                             noun.group() if noun else "协议", False, span))
-        elif lead and COOPERATION.search(lead + tail[:12]) and _OBJECT_VERB.search(near):
+        elif lead and COOPERATION.search(lead + tail[:12]) and _OBJECT_VERB.search(near) \
+                and not _FOUNDS_WHAT_FOLLOWS.search(near.rstrip("“\"「『《(")):
             same_clause = sentence_subject is not None and sentence_subject.start - offset >= cs
             agent = sentence_subject if same_clause and sentence_subject.start < members[0].start else subject
             if agent is None:

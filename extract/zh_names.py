@@ -260,8 +260,8 @@ class NameGrammar:
             return True  # 省政协, 省发展改革委: the document's own province
         if len(_CJK.findall(core)) + sum(c.isalpha() for c in core if c.isascii()) < 2:
             return False
-        if core[:1] in ("市", "县", "区") and len(core) <= 2:
-            return False   # 县党委, 市政府: any county's, not one body
+        if core[:1] in ("市", "县", "区") and len(re.sub(r"\([^)]*\)", "", core)) <= 2:
+            return False   # 县党委, 市政府, 县(区)人民政府: any county's, not one body
         if name.startswith(self._generic_start) or core in self.generic or _GENERIC_INNER.search(core):
             return False
         return True

@@ -283,3 +283,25 @@ def test_signing_in_the_next_clause_is_the_same_pair(nlp):
     rec = _record(nlp, "香港中华总商会与佛山市工商业联合会座谈交流，并签署了《港佛商会合作备忘录》。")
     parties = {r.tail for r in rec.relations if r.kind == "party" and r.head == "港佛商会合作备忘录"}
     assert parties == {"香港中华总商会", "佛山市工商业联合会"}
+
+
+def test_both_sides_found_what_they_set_up_together(nlp):
+    rec = _record(nlp, "香港理工大学与厦门大学签署合作协议，双方将共同成立智能制造联合研究院。")
+    founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+    assert founded == {("智能制造联合研究院", "香港理工大学"), ("智能制造联合研究院", "厦门大学")}
+
+
+def test_what_partners_build_together_is_not_their_partner(nlp):
+    pairs = _pairs(_record(nlp, "支持华侨大学与澳门大学合作建设“闽澳中医药研究中心”。"))
+    assert pairs == {frozenset(("华侨大学", "澳门大学"))}
+
+
+def test_listed_areas_counted_before_with_are_the_partners(nlp):
+    pairs = _pairs(_record(nlp, "福建省人民政府\n(一)支持福州、厦门、平潭三个片区与香港开展制度创新合作。"))
+    assert frozenset(("中国(福建)自由贸易试验区厦门片区", "香港")) in pairs
+    assert frozenset(("福建", "香港")) not in pairs
+
+
+def test_an_addressee_list_names_no_body(nlp):
+    rec = _record(nlp, "各市、县(区)人民政府,省人民政府各部门:")
+    assert not any(name.startswith("县") for name in rec.entities)
