@@ -61,7 +61,8 @@ _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联�
 # 长沙、岳阳、郴州三大片区联动: the count and the shared head after a list
 _COUNTED = re.compile(r"^(?:等)?[两三四五六七八九十0-9]+(?:大|个|家|所)?(?:片区|园区|城市|高校|商会|机构|单位|企业|部门|地区|地)?")
 # the verb right before a list whose members are its objects: 对接A和B, 走访了A、B
-_OBJECT_VERB = re.compile(r"(?:对接|合作|交流|融入|参与|协作|联动|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
+_OBJECT_VERB = re.compile(r"(?:联合|联同|会同|携手)$|"   # co-agents come right after: 联合A、B举办
+                          r"(?:对接|合作|交流|融入|参与|协作|联动|会见|会晤|会谈|走访|拜访|拜会|访问|考察)了?"
                           r"[^，,。；、]{0,4}$")
 _NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|其中|并|由|而|[0-9]{4}\s*以来|近年来|[、,，\s【】\[\]()])*$")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")

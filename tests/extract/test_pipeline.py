@@ -305,3 +305,8 @@ def test_listed_areas_counted_before_with_are_the_partners(nlp):
 def test_an_addressee_list_names_no_body(nlp):
     rec = _record(nlp, "各市、县(区)人民政府,省人民政府各部门:")
     assert not any(name.startswith("县") for name in rec.entities)
+
+
+def test_lianhe_names_co_agents_only_right_after_it(nlp):
+    rec = _record(nlp, "深圳市商务局\n市商务局将联合香港总商会、澳门中华总商会举办论坛。双方将联合推出伦敦至长沙的旅游线路。")
+    assert _pairs(rec) == {frozenset(("深圳市商务局", "香港总商会")), frozenset(("深圳市商务局", "澳门中华总商会"))}
