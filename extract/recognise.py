@@ -71,9 +71,12 @@ _ADMIN_SUFFIX = set("县市区旗")
 _LIST_AFTER = set("、")
 
 
-def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
+def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int, grammar: NameGrammar | None = None):
     traps = [(lo + s, lo + e) for s, e in gaz.trap_matches(text[lo:hi])]
-    for s, e, known in gaz.matches(text[lo:hi]):
+    found = list(gaz.matches(text[lo:hi]))
+    # a short name right after another name stands as a word too: 理大华为…实验室
+    name_ends = {lo + e for s, e, known in found if e - s >= 2}
+    for s, e, known in found:
         s, e = lo + s, lo + e
         if known.type == "Region" and known.level == "county" and e - s <= 2:
             after = text[e:e + 1]
@@ -86,7 +89,29 @@ def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
                 continue
         if traps and any(ts <= s and e <= te for ts, te in traps):
             continue
+        if known.type != "Region" and e - s == 2 and grammar is not None and s not in name_ends \
+                and not _stands_alone(text, s, e, lo, grammar):
+            continue   # 北大 in 畅通北大门, 京东 in 北京东路, 长和 in 增长和就业
         yield Span(s, e, text[s:e], known.type, "gazetteer", known=known)
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_BEFORE_NAME = set("与和及同、，,等在由对向跟并将已的为是让请经赴从、:：“「《(")
+_AFTER_SHORT_NAME = re.compile(r"(?:校长|校董|校友|学生|教授|团队|主席|会长|总裁|集团|公司|旗下|在|与|和|及|等|的|、|将|已|于|为|是|同)")
+
+
+def _stands_alone(text: str, s: int, e: int, lo: int, grammar: NameGrammar) -> bool:
+    """Whether a two-character short name (港大, 华为) stands as a word: a boundary word or a
+    mark on one side. Inside running text the same two characters often straddle two words."""
+    prev = text[s - 1:s] if s > lo else ""
+    if not prev or not _CJK_CHAR.match(prev) or prev in _BEFORE_NAME:
+        return True
+    if any(grammar.is_boundary(text[max(lo, s - n):s]) for n in (2, 3, 4)):
+        return True
+    nxt = text[e:e + 1]
+    if not nxt or not _CJK_CHAR.match(nxt) or _AFTER_SHORT_NAME.match(text, e):
+        return True
+    return any(grammar.is_boundary(text[e:e + n]) for n in (2, 3, 4))
 
 
 def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
@@ -233,7 +258,7 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     ['广东工业大学']
     """
     hi = len(text) if hi is None else hi
-    spans = list(_gazetteer_spans(text, gaz, lo, hi))
+    spans = list(_gazetteer_spans(text, gaz, lo, hi, grammar))
     protected = {i for s in spans if s.known.type != "Region" for i in range(s.start + 1, s.end)}
     protected.update(i for s, e in gaz.agency_words(text[lo:hi]) for i in range(lo + s + 1, lo + e))
     protected = frozenset(protected)

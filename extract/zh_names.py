@@ -266,6 +266,10 @@ class NameGrammar:
             return False
         return True
 
+    def is_boundary(self, word: str) -> bool:
+        """Whether a word is one of the boundary words (verbs, function words, soft words)."""
+        return word in self._roles
+
     def has_boundary(self, text: str) -> bool:
         """Whether a stretch holds a verb or function word (else it reads as part of a name)."""
         return self._any_re.search(text) is not None

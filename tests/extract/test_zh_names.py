@@ -66,3 +66,24 @@ def test_a_branch_keeps_its_parent_in_its_name(names):
 
 def test_ji_joins_two_bodies_where_the_first_is_a_name(names):
     assert names("支持湖南大学及香港大学湖南研究院发展") == ["湖南大学", "香港大学湖南研究院"]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("畅通北大门，加快建设", "北京大学"),
+    ("推进北京东路改造", "北京京东世纪贸易有限公司"),
+    ("促进经济增长和就业", "长江和记实业有限公司"),
+    ("完善员工福利丰富生活", "利丰集团"),
+])
+def test_a_short_name_straddling_two_words_is_not_a_mention(spans, text, unwanted):
+    assert unwanted not in {s.known.canonical for s in spans(text) if s.known}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("港大与湖南大学签约", "香港大学"),
+    ("支持华为在长沙设立研发中心", "华为技术有限公司"),
+    ("参观了理大华为网络与计算联合实验室", "华为技术有限公司"),
+])
+def test_a_short_name_standing_as_a_word_is_a_mention(spans, text, wanted):
+    found = {s.known.canonical for s in spans(text) if s.known}
+    found |= {i.known.canonical for s in spans(text) for i in s.inner if i.known}
+    assert wanted in found
