@@ -142,8 +142,8 @@ class NameGrammar:
                 continue
             typ, head, strong = typed
             nxt = run[end:end + 1]
-            if nxt and nxt in _RIGHT_BLOCK.get(head, ""):
-                continue
+            if nxt and nxt in _RIGHT_BLOCK.get(head, _RIGHT_BLOCK["中心"] if head.endswith("中心") else ""):
+                continue   # 研发中心|城市 as 中心|城市
             if head in _BARE_BRAND_HEADS and nxt and _CJK.match(nxt) and nxt not in _AFTER_BRAND:
                 continue   # 湖南顶立科技与…: a firm's short name ends the phrase; 湖南科技创新 is no name
             prv = run[end - len(head) - 1: end - len(head)]
@@ -282,7 +282,10 @@ class NameGrammar:
         return not self._acceptable(name, head)
 
     def is_class(self, name: str, head: str, place_length: int) -> bool:
-        """A place followed by a class head and nothing else: 香港学校, 贵州企业."""
+        """A place followed by a class head and nothing else: 香港学校, 贵州企业; the governments
+        of a group of countries: 非洲国家政府."""
+        if head.endswith("政府") and name[:len(name) - len(head)].endswith(("国家", "各国", "诸国")):
+            return True
         return head in _CLASS_HEADS and place_length >= len(name) - len(head) - 1
 
 
