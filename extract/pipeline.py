@@ -507,8 +507,11 @@ def _set_up_in_zone(sentence: str, offset: int, actors):
 def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str]):
     """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
     that opens the clause (or the passage's). `called` maps what the text calls a body to its key."""
-    label_of = {v: k for k, v in called.items()}
+    if "在" not in sentence:
+        return
+    label_of = None
     for m in _SET_UP_UNIT.finditer(sentence):
+        label_of = label_of or {v: k for k, v in called.items()}
         before = [a for a in actors if a.end - offset <= m.start() and a.type != "Region"]
         founder = before[-1] if before and ADVERBS.match(sentence[before[-1].end - offset:m.start()]) else subject
         if founder is None:
