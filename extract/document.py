@@ -57,11 +57,25 @@ def _same_place_and_head(short, full, place, typ) -> bool:
         and short == full[:n] + head.group()
 
 
-def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
+def _abbreviates(short: str, full: str) -> bool:
+    """湘粤非通道 for 湘粤非铁海联运通道, 中非经贸促进创新示范园 for 中非经贸合作促进创新示范园: the
+    short form keeps the full name's opening and head and drops words from the middle.
+
+    >>> _abbreviates("湘粤非通道", "湘粤非铁海联运通道"), _abbreviates("湖南大学", "湖南师范大学")
+    (True, False)
+    """
+    if len(short) < 5 or len(full) - len(short) < 2 or short[:3] != full[:3] or short[-2:] != full[-2:]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)
+
+
+def merge_short_forms(entities: dict, gaz, first_seen: dict[str, int] | None = None) -> dict[str, str]:
     """Fold a short form into the full name it abbreviates in the same document.
 
     黄花综合保税区 beside 长沙黄花综合保税区 (the full name is a place + the short one),
-    提案委 beside 提案委员会, and 武汉代表处 beside 本局武汉代表处 name one entity. Returns {short: full} and edits `entities`.
+    提案委 beside 提案委员会, 武汉代表处 beside 本局武汉代表处, and a later 湘粤非通道 beside
+    湘粤非铁海联运通道 name one entity. Returns {short: full} and edits `entities`.
 
     >>> from extract.records import Entity
     >>> from extract.gazetteer import Gazetteer, Known
@@ -81,7 +95,9 @@ def merge_short_forms(entities: dict, gaz) -> dict[str, str]:
                 continue
             place = gaz.region_prefix(full)
             shown = entities[full].label or ""
+            later = first_seen is not None and first_seen.get(short, 0) > first_seen.get(full, 0)
             is_short = (full.endswith(short) and place is not None and place[1] == len(full) - len(short)) \
+                or (later and _abbreviates(short, full)) \
                 or (shown.endswith(short) and bool(SELF_REFERENCES.fullmatch(shown[:len(shown) - len(short)]))) \
                 or (short.endswith("委") and full == short + "员会") \
                 or _same_place_and_head(short, full, place, ent.type)
@@ -143,7 +159,9 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
         ent.mentions += 1
         return ent
 
+    first_seen: dict[str, int] = {}
     for m in doc._.mentions or []:
+        first_seen.setdefault(m.entity.canonical, m.start)
         for mm in [m] + m.inner + m.parties:
             if mm is not m and mm.entity.type == "Region":
                 continue  # a place inside a name is the name's region, not a mention
@@ -151,7 +169,7 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
                 continue   # a person acting for a body the text names: not another mention of it
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region, mm.entity.label)
-    alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer)
+    alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer, first_seen)
     seen = set()
     for r in doc._.relations or []:
         r = replace(r, head=alias_of.get(r.head, r.head), tail=alias_of.get(r.tail, r.tail))

@@ -310,3 +310,9 @@ def test_an_addressee_list_names_no_body(nlp):
 def test_lianhe_names_co_agents_only_right_after_it(nlp):
     rec = _record(nlp, "深圳市商务局\n市商务局将联合香港总商会、澳门中华总商会举办论坛。双方将联合推出伦敦至长沙的旅游线路。")
     assert _pairs(rec) == {frozenset(("深圳市商务局", "香港总商会")), frozenset(("深圳市商务局", "澳门中华总商会"))}
+
+
+def test_a_later_abbreviation_is_the_same_entity(nlp):
+    rec = _record(nlp, "湖南省人民政府\n加快建设湘粤非铁海联运通道。推动湘粤非通道常态化运行。")
+    assert "湘粤非通道" not in rec.entities
+    assert "湘粤非通道" in rec.entities["湘粤非铁海联运通道"].aliases
