@@ -416,7 +416,8 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
                                     _clause_span(sentence, members[0].start - offset, host.end - offset)))
                 continue
         run_of_abbreviations = all(a.type == "Region" and a.end - a.start == 1 for a in members)
-        if len(members) >= 2 and not run_of_abbreviations and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)) \
+        if len(members) >= 2 and not run_of_abbreviations and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)
+                                                                 or lead.endswith("由")) \
                 and _JOINT.match(_COUNTED.sub("", tail, 1)):
             span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):

@@ -44,7 +44,7 @@ _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙�
                "展": set("发进拓扩伸施开延会"), "节": set("环季调细关礼情章春")}
 _BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
-_GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|大中|单位|县市区|市县|"
+_GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|老工业|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|大中|单位|县市区|市县|"
                             r"一[^一，,]{1,2}一|"
                             r"[一二三四五六七八九十两0-9]+(?:市|省|县|区|地|方|大|家|个|所|类)")
 # A place and one of these heads alone is a class (香港学校, 湖南企业), unlike 湖南大学.

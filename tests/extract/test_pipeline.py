@@ -316,3 +316,9 @@ def test_a_later_abbreviation_is_the_same_entity(nlp):
     rec = _record(nlp, "湖南省人民政府\n加快建设湘粤非铁海联运通道。推动湘粤非通道常态化运行。")
     assert "湘粤非通道" not in rec.entities
     assert "湘粤非通道" in rec.entities["湘粤非铁海联运通道"].aliases
+
+
+def test_bodies_that_signed_together_after_you(nlp):
+    """由A和B共同签署的《…》: A and B are the parties."""
+    rec = _record(nlp, "双方将落实由中央政府和澳门特别行政区共同签署的《内地与澳门关于建立更紧密经贸关系的安排》。")
+    assert frozenset(("中央人民政府", "澳门")) in _pairs(rec)

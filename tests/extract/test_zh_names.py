@@ -46,6 +46,7 @@ def test_names_and_their_boundaries(names, text, expected):
     "(一)完善消费平台",                # heading numbering, weak head without a proper prefix
     "推动湖南科技创新",                # 科技 begins a phrase here
     "加强与非洲国家政府交流",          # governments of a group of countries
+    "加快振兴东北老工业基地",          # a class of places, after a verb
     "发展县域消费集聚区",              # any county's
     "合理划分限制开发区",              # a planning category
     "打造长沙全球研发中心城市",        # 中心城市 is a city, not a centre
