@@ -141,6 +141,14 @@ def _listed(sentence, offset, a: Actor, b: Actor) -> bool:
     return bool(LIST_SEP.match(gap) or (a.type != "Region" and _PERSON_GAP.match(gap)))
 
 
+def _after_locative(sentence, offset, actors, k) -> bool:
+    """Whether actors[k] is where something happens: 在长沙, 在贵州贵阳市 (places written
+    together count as one)."""
+    while k > 0 and actors[k].type == actors[k - 1].type == "Region" and actors[k - 1].end == actors[k].start:
+        k -= 1
+    return sentence[max(0, actors[k].start - offset - 1):][:1] in ("在", "于", "到", "赴")
+
+
 def _group_after(sentence, offset, actors, k):
     """actors[k] and those listed after it (C、D和E)."""
     out = [k]
@@ -238,8 +246,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         # the left side: the actors just before the connector (adverbs may stand between)
         before = [k for k, a in enumerate(actors) if a.end - offset <= m.start()]
         left_actors: list[Actor] = []
-        locative = before and sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]].start
-                                            - offset - 1):][:1] in ("在", "于", "到", "赴")
+        locative = before and _after_locative(sentence, offset, actors, _group_before(sentence, offset, actors, before[-1])[0])
         visited = before and _VISITED.search(sentence[max(0, actors[_group_before(sentence, offset, actors, before[-1])[0]]
                                                              .start - offset - 6):actors[before[-1]].start - offset])
         if before and not locative and not (visited and re.search(r"[，,]", sentence[actors[before[-1]].end - offset:m.start()])) \

@@ -322,3 +322,8 @@ def test_bodies_that_signed_together_after_you(nlp):
     """由A和B共同签署的《…》: A and B are the parties."""
     rec = _record(nlp, "双方将落实由中央政府和澳门特别行政区共同签署的《内地与澳门关于建立更紧密经贸关系的安排》。")
     assert frozenset(("中央人民政府", "澳门")) in _pairs(rec)
+
+
+def test_places_written_together_after_zai_are_where_not_who(nlp):
+    pairs = _pairs(_record(nlp, "湖南省商务厅厅长在贵州贵阳市与香港贸发局会面。"))
+    assert pairs == {frozenset(("湖南省商务厅", "香港贸易发展局"))}
