@@ -123,7 +123,8 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
     cls = f"[{re.escape(chars)}]"
     for m in re.finditer(f"{cls}(?:{cls}{{1,4}}|(?:、{cls}){{1,4}})", text[lo:hi]):
         after = text[lo + m.end(): lo + m.end() + 2]
-        partner_of_with = text[lo + m.start() - 1:lo + m.start()] in _WITH_CHARS and \
+        # after "with" (与港澳在…合作), or before where they cooperate (湘港在金融等领域深度合作)
+        partner_of_with = (text[lo + m.start() - 1:lo + m.start()] in _WITH_CHARS or after.startswith("在")) and \
             _COOPERATION_AHEAD.match(text, lo + m.end(), hi)
         if not after.startswith(_COMBO_FOLLOW) and not partner_of_with:
             continue

@@ -54,6 +54,8 @@ SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|�
                               r"主要成绩|成果|现状")
 # "湘港澳合作", "赣港经贸合作活动": a run of places that cooperate, unlike "港澳台地区"
 RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
+# 湘港在金融、科技等领域深度合作: where they cooperate stands between the places and the verb
+_RUN_WHERE = re.compile(r"^在[^，,。；]{0,16}?(?:合作|交流|协作|联动|协同|对接|融合)")
 # "A、B合作", "推动A、B在…领域合作": the listed bodies act together
 _JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
@@ -66,7 +68,8 @@ _OBJECT_VERB = re.compile(r"(?:联合|联同|会同|携手)$|"   # co-agents com
                           r"[^，,。；、]{0,4}$")
 _NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|其中|并|由|而|[0-9]{4}\s*以来|近年来|[、,，\s【】\[\]()])*$")
 _GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
-_SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将)?(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
+_SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将|继续|进一步|更好地?|加快|大力|要|也|还|正在?)*"
+                  r"(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
                   r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
@@ -214,8 +217,9 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             run.append(a)
             continue
         before_run = sentence[max(0, run[0].start - offset - 1):run[0].start - offset] if run else ""
-        after_run = sentence[run[-1].end - offset:run[-1].end - offset + 8] if run else ""
-        if len(run) >= 2 and RUN_COOPERATION.match(after_run) and before_run not in ("与", "同", "跟", "和", "及", "、"):
+        after_run = sentence[run[-1].end - offset:run[-1].end - offset + 20] if run else ""
+        if len(run) >= 2 and (RUN_COOPERATION.match(after_run[:8]) or _RUN_WHERE.match(after_run)) \
+                and before_run not in ("与", "同", "跟", "和", "及", "、"):
             # 湘港澳合作: the first named (the writer's side) with each of the others
             for y in range(1, len(run)):
                 out.append(("partner", run[0].canonical, run[y].canonical, False,
@@ -438,7 +442,10 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
         elif lead and COOPERATION.search(lead + tail[:12]) and _OBJECT_VERB.search(near) \
                 and not _FOUNDS_WHAT_FOLLOWS.search(near.rstrip("“\"「『《(")):
             same_clause = sentence_subject is not None and sentence_subject.start - offset >= cs
-            agent = sentence_subject if same_clause and sentence_subject.start < members[0].start else subject
+            agent = sentence_subject if same_clause and sentence_subject.start < members[0].start else None
+            # "…表示，湖南将积极对接A": the body that opens the clause
+            agent = agent or next((a for a in actors if cs <= a.start - offset <= cs + 2 and a.end <= members[0].start
+                                   and a not in members), None) or subject
             if agent is None:
                 continue
             for mbr in members:

@@ -327,3 +327,9 @@ def test_bodies_that_signed_together_after_you(nlp):
 def test_places_written_together_after_zai_are_where_not_who(nlp):
     pairs = _pairs(_record(nlp, "湖南省商务厅厅长在贵州贵阳市与香港贸发局会面。"))
     assert pairs == {frozenset(("湖南省商务厅", "香港贸易发展局"))}
+
+
+def test_the_body_opening_a_clause_is_the_agent_of_its_verb(nlp):
+    pairs = _pairs(_record(nlp, "香港贸易发展局\n湖南省省长表示，湖南将积极对接香港贸发局，推动湘港在金融等领域深度合作。"))
+    assert frozenset(("湖南", "香港贸易发展局")) in pairs
+    assert frozenset(("湖南", "香港")) in pairs
