@@ -220,6 +220,32 @@ def _unnamed_author(simp: str, lines, ctx: DocContext) -> None:
     ctx.author_type = next((t for h, t in _SELF_TYPE.items() if word.endswith(h)), "GovernmentAgency")
 
 
+_LINE_DONE = set("。！？!?；;：:”」』)）")
+
+
+def _paragraphs(simp: str):
+    """(start, end, broken) of each paragraph of content: a line, or lines a converter broke
+    out of one paragraph (a long line that stops mid-sentence, then the next line), where a
+    line break does not end a sentence."""
+    start = end = None
+    broken = False
+    for lo, hi in content_spans(simp):
+        if start is not None:
+            last = simp[end - 1:end]
+            if end - _line_start(simp, end) >= 40 and last not in _LINE_DONE and not simp[end:lo].strip() \
+                    and not _HEADING.match(simp[lo:hi]):
+                end, broken = hi, True
+                continue
+            yield start, end, broken
+        start, end, broken = lo, hi, False
+    if start is not None:
+        yield start, end, broken
+
+
+def _line_start(simp: str, pos: int) -> int:
+    return simp.rfind("\n", 0, pos) + 1
+
+
 def _blank_furniture(simp: str) -> str:
     """The text with every furniture line (ICP numbers, share buttons …) turned to spaces."""
     chars = [" " if c != "\n" else c for c in simp]
@@ -593,13 +619,13 @@ class RelationReader:
         previous, whole = None, None
         idx = 0
         default_subject = subject
-        for lo, hi in content_spans(simp):
+        for lo, hi, broken in _paragraphs(simp):
             line = simp[lo:hi]
             whole = None
             if _HEADING.match(line) and len(line) < 60:
                 status = section_status(line, status)
                 subject = default_subject
-            for s, e in split_sentences(simp, lo, hi):
+            for s, e in split_sentences(simp, lo, hi, lines_end=not broken):
                 while idx < len(by_start) and by_start[idx].start < s:
                     idx += 1
                 j = idx

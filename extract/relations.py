@@ -240,7 +240,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
         if not after:
             continue
-        gap = sentence[m.end():actors[after[0]].start - offset]
+        gap = sentence[m.end():actors[after[0]].start - offset].strip()
         # "与团市委和X": a body the recogniser does not know may open the list
         if gap and not _UNKNOWN_FIRST.match(gap):
             continue

@@ -333,3 +333,11 @@ def test_the_body_opening_a_clause_is_the_agent_of_its_verb(nlp):
     pairs = _pairs(_record(nlp, "香港贸易发展局\n湖南省省长表示，湖南将积极对接香港贸发局，推动湘港在金融等领域深度合作。"))
     assert frozenset(("湖南", "香港贸易发展局")) in pairs
     assert frozenset(("湖南", "香港")) in pairs
+
+
+def test_a_paragraph_broken_into_lines_is_read_as_one(nlp):
+    """A converter broke a long line mid-sentence: the sentence runs on over the break."""
+    text = ("湖南省商务厅\n近年来，我厅深入推进与港澳地区在经贸、科技、教育、文化和青年交流等各领域的务实合作，并与\n\n"
+            "香港贸易发展局签订了合作备忘录。")
+    rec = _record(nlp, text)
+    assert frozenset(("湖南省商务厅", "香港贸易发展局")) in _pairs(rec)
