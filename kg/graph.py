@@ -28,6 +28,9 @@ _A = NamedNode(RDF + "type")
 _PREF = NamedNode(SKOS + "prefLabel")
 _ALT = NamedNode(SKOS + "altLabel")
 _LABEL = NamedNode(RDFS + "label")
+_SCOPE_NOTE = NamedNode(SKOS + "scopeNote")
+_DEFINED_IN = NamedNode(RDFS + "isDefinedBy")
+_UNNAMED_NOTE = Literal("文中只以本文件作者的自称（本局、本会等）相称，未写出全称；此节点只属于该文件。", language="zh-Hans")
 _MENTIONED = NamedNode(RC + "mentionedIn")
 _XSD_INT = NamedNode(XSD + "integer")
 _XSD_BOOL = NamedNode(XSD + "boolean")
@@ -91,6 +94,10 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
         for alias in sorted(ent.aliases):
             if alias not in (ent.canonical, ent.label):
                 add(node, _ALT, _zh(alias))
+        if ent.label and ent.label != ent.canonical:
+            # 本局〔…〕: known only as the text calls it, so the node belongs to this document
+            add(node, _SCOPE_NOTE, _UNNAMED_NOTE)
+            add(node, _DEFINED_IN, doc)
         if ent.mentions:
             add(node, _MENTIONED, doc)
 

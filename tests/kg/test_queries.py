@@ -116,3 +116,7 @@ def test_an_author_scoped_to_its_document_is_shown_by_its_name(tmp_path):
     rows = partners(s, "湖南省商务厅")
     assert [r["partner"] for r in rows] == ["本局"]
     assert find_entity(s, "本局") == ID + "本局〔0a1b2c3d〕"
+    # the node says it belongs to its document
+    note = s.query(f"SELECT ?d WHERE {{ <{ID}本局〔0a1b2c3d〕> <http://www.w3.org/2004/02/skos/core#scopeNote> ?n ; "
+                   f"<http://www.w3.org/2000/01/rdf-schema#isDefinedBy> ?d }}")
+    assert len(list(note)) == 1
