@@ -166,7 +166,6 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
         ctx.author, ctx.author_type, ctx.province = found.canonical, found.type, found.region
     else:
         _unnamed_author(simp, content, ctx)
-    ctx.localities = _localities(simp, gaz)
     if ctx.province is None:
         counts = Counter()
         for s, e, known in gaz.matches(simp):
@@ -181,11 +180,13 @@ def _detect_context(text: str, simp: str, gaz: Gazetteer, grammar) -> DocContext
     return ctx
 
 
-def _localities(simp: str, gaz: Gazetteer) -> dict[str, str]:
+def _localities(simp: str, spans: list[Span]) -> dict[str, str]:
     """The district, city and county a text is about: for each of 区/市/县, the place the text
     names most often with that word (南沙区, 南沙区工商联 → 南沙区), if named at least twice."""
     counts: dict[str, Counter] = {"区": Counter(), "市": Counter(), "县": Counter()}
-    for s, e, known in gaz.matches(simp):
+    places = [sp for span in spans for sp in [span] + span.inner if sp.known is not None]
+    for sp in places:
+        s, e, known = sp.start, sp.end, sp.known
         if known.type != "Region" or known.level not in ("city", "county"):
             continue
         word = simp[e - 1] if simp[e - 1] in counts else simp[e:e + 1]
@@ -317,7 +318,10 @@ class EntityRecogniser:
         # one pass over the whole text, furniture lines blanked (offsets stay): the automaton and
         # the grammar's regexes run once per document, not once per line
         content = _blank_furniture(simp)
-        for sp in recognise(content, gaz, self.grammar):
+        spans = recognise(content, gaz, self.grammar)
+        if not ctx.localities:
+            ctx.localities = _localities(simp, spans)
+        for sp in spans:
             m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
