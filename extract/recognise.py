@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.gazetteer import Gazetteer, Known
 from extract.zh_names import NameGrammar
@@ -95,6 +95,8 @@ def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int, grammar: NameG
         yield Span(s, e, text[s:e], known.type, "gazetteer", known=known)
 
 
+_QUOTED_LEAD = re.compile(r"“[^“”\n]{2,30}”(?=[\u4e00-\u9fff])")
+_QUOTED_OPENER = re.compile(r"“[^“”\n]{2,30}、[^“”\n]{2,30}”(?=[\u4e00-\u9fff])")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _BEFORE_NAME = set("与和及同、，,等在由对向跟并将已的为是让请经赴从、:：“「《(")
 _AFTER_SHORT_NAME = re.compile(r"(?:校长|校董|校友|学生|教授|团队|主席|会长|总裁|集团|公司|旗下|在|与|和|及|等|的|、|将|已|于|为|是|同)")
@@ -262,9 +264,15 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     spans = list(_gazetteer_spans(text, gaz, lo, hi, grammar))
     protected = {i for s in spans if s.known.type != "Region" for i in range(s.start + 1, s.end)}
     protected.update(i for s, e in gaz.agency_words(text[lo:hi]) for i in range(lo + s + 1, lo + e))
+    # no boundary word cuts a quoted phrase that opens a name: “把握新机遇”创新科技圆桌会
+    protected.update(i for m in _QUOTED_LEAD.finditer(text, lo, hi) for i in range(m.start() + 1, m.end()))
     protected = frozenset(protected)
-    for c in grammar.candidates(text[lo:hi], lo, proper=lambda name: proper_prefix(gaz, name),
+    # “把握新机遇、开拓新商机”圆桌会: a quoted slogan that opens a name keeps its list mark
+    window = _QUOTED_OPENER.sub(lambda m: m.group().replace("、", "·"), text[lo:hi])
+    for c in grammar.candidates(window, lo, proper=lambda name: proper_prefix(gaz, name),
                                 protected=protected):
+        if "·" in c.text and "、" in text[c.start:c.end]:
+            c = replace(c, text=text[c.start:c.end])
         place = gaz.region_prefix(c.text)
         if place is not None and grammar.is_class(c.text, c.head, place[1]):
             continue
