@@ -359,7 +359,8 @@ class EntityRecogniser:
             return None
         inner = [m for m in (self._resolve(i, text, ctx) for i in sp.inner if _may_contain(sp, i))
                  if m is not None]
-        parties = self._parties_in_title(sp, text, ctx) if sp.source == "title" else []
+        parties = self._parties_in_title(sp, text, ctx) \
+            if sp.source == "title" and r.type == "Agreement" and any(c in sp.text for c in _TITLE_AND) else []
         return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner, parties)
 
     def _parties_in_title(self, sp: Span, text: str, ctx: DocContext) -> list[ResolvedMention]:

@@ -372,6 +372,8 @@ def _joint_handling(sentence, offset, actors):
     """"由我办主办，A、B为会办单位": the body that leads a task and each that shares it (the
     usual way a reply to a proposal names who handled it)."""
     out = []
+    if "主办" not in sentence:
+        return out
     lead = next((a for a in actors if _LEAD_UNIT.match(sentence[a.end - offset:])), None)
     if lead is None:
         return out
