@@ -27,13 +27,13 @@ from spacy.tokens import Doc
 from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
-from extract.stand_ins import delegations, officials, proxy_spans
 from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
 from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
                                sentence_relations)
 from extract.resolve import DocContext, Resolved, resolve_span
 from extract.sentences import split_sentences
+from extract.stand_ins import delegations, officials, proxy_spans
 from extract.zh_names import load_grammar
 
 __all__ = ["load", "ResolvedMention"]
@@ -186,7 +186,7 @@ def _localities(simp: str, spans: list[Span]) -> dict[str, str]:
     counts: dict[str, Counter] = {"区": Counter(), "市": Counter(), "县": Counter()}
     places = [sp for span in spans for sp in [span] + span.inner if sp.known is not None]
     for sp in places:
-        s, e, known = sp.start, sp.end, sp.known
+        e, known = sp.end, sp.known
         if known.type != "Region" or known.level not in ("city", "county"):
             continue
         word = simp[e - 1] if simp[e - 1] in counts else simp[e:e + 1]

@@ -1,5 +1,4 @@
 """Random bytes and random Unicode through the readers and the extractor: no crash, no hang."""
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
