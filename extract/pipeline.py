@@ -31,7 +31,7 @@ from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
 from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
                                sentence_relations)
-from extract.resolve import DocContext, Resolved, resolve_span
+from extract.resolve import DocContext, Resolved, name_region, resolve_span
 from extract.sentences import split_sentences
 from extract.stand_ins import delegations, officials, proxy_spans
 from extract.zh_names import load_grammar
@@ -200,6 +200,23 @@ def _localities(simp: str, spans: list[Span]) -> dict[str, str]:
     return out
 
 
+# 来源: 深圳特区报: the page names the paper or station it comes from, on a line the
+# recogniser skips as furniture
+_SOURCE = re.compile(r"^[ \t]*(?:来源|稿源|转自|出处)\s*[:：]\s*([\u4e00-\u9fff]{2,14}?(?:报|电视台|广播电台|通讯社|新闻社|网))(?=\s|$|[|｜])",
+                     re.MULTILINE)
+
+
+def _source_line(text: str, simp: str, gaz: Gazetteer) -> "ResolvedMention | None":
+    m = _SOURCE.search(simp, 0, 600)
+    if m is None:
+        return None
+    name = m.group(1)
+    known = gaz.names.get(name)
+    r = Resolved(known.canonical, known.type, known.region, known=True) if known is not None else \
+        Resolved(name, "Organization", name_region(gaz, name))
+    return ResolvedMention(m.start(1), m.end(1), text[m.start(1):m.end(1)], r, [])
+
+
 _SELF_TYPE = {"会": "Organization", "校": "University", "院": "ResearchInstitute", "所": "ResearchInstitute",
               "公司": "Enterprise", "集团": "Enterprise"}
 
@@ -325,6 +342,9 @@ class EntityRecogniser:
             m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
+        source = _source_line(text, simp, self.gazetteer)
+        if source is not None:
+            mentions = sorted(mentions + [source], key=lambda m: m.start)
         mentions = _with_officials(simp, mentions, ctx)
         doc._.mentions = mentions
         ents = []

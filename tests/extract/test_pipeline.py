@@ -341,3 +341,9 @@ def test_a_paragraph_broken_into_lines_is_read_as_one(nlp):
             "香港贸易发展局签订了合作备忘录。")
     rec = _record(nlp, text)
     assert frozenset(("湖南省商务厅", "香港贸易发展局")) in _pairs(rec)
+
+
+def test_the_paper_a_page_comes_from_is_an_entity(nlp):
+    rec = _record(nlp, "两地签署合作协议\n来源: 南方日报    发布时间: 2024-01-02\n湖南大学与香港大学签署合作协议。")
+    assert rec.entities["南方日报"].type == "Organization"
+    assert not any("南方日报" in (r.head, r.tail) for r in rec.relations if r.kind == "partner")
