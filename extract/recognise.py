@@ -95,7 +95,7 @@ def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int, grammar: NameG
         yield Span(s, e, text[s:e], known.type, "gazetteer", known=known)
 
 
-_QUOTED_LEAD = re.compile(r"“[^“”\n]{2,30}”(?=[\u4e00-\u9fff])")
+_QUOTED_LEAD = re.compile(r"“[^“”\n]{2,30}”(?=[\u4e00-\u9fff])|「[^「」\n]{2,30}」(?=[\u4e00-\u9fff])")
 _QUOTED_OPENER = re.compile(r"“[^“”\n]{2,30}、[^“”\n]{2,30}”(?=[\u4e00-\u9fff])")
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _BEFORE_NAME = set("与和及同、，,等在由对向跟并将已的为是让请经赴从、:：“「《(")

@@ -32,6 +32,8 @@ def names(spans):
     ("长沙远航科技与香港大学签约", ["长沙远航科技", "香港大学"]),
     # a quoted slogan opening a name, list mark and function words inside it
     ("共同举办“把握新机遇、开拓新商机”创新科技圆桌会活动", ["“把握新机遇、开拓新商机”创新科技圆桌会"]),
+    ("出席「一带一路」高峰论坛。", ["「一带一路」高峰论坛"]),
+    ("建设“一带一路”贸易组合枢纽港。", ["“一带一路”贸易组合枢纽港"]),
     # a founding verb's object may join two subjects with 及
     ("香港大学与湖南大学成立新能源材料及储能技术湖南研究中心", ["香港大学", "湖南大学", "新能源材料及储能技术湖南研究中心"]),
 ])
