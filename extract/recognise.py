@@ -76,9 +76,13 @@ def _gazetteer_spans(text: str, gaz: Gazetteer, lo: int, hi: int, grammar: NameG
     found = list(gaz.matches(text[lo:hi]))
     # a short name right after another name stands as a word too: 理大华为…实验室
     name_ends = {lo + e for s, e, known in found if e - s >= 2}
+    # a county the text also writes as one (南沙区, 南沙区工商联) is that county wherever its short
+    # name stands (新时代南沙、澳门经贸合作)
+    attested = {known.canonical for s, e, known in found if known.type == "Region" and known.level == "county"
+                and (e - s > 2 or text[lo + e:lo + e + 1] in _ADMIN_SUFFIX)}
     for s, e, known in found:
         s, e = lo + s, lo + e
-        if known.type == "Region" and known.level == "county" and e - s <= 2:
+        if known.type == "Region" and known.level == "county" and e - s <= 2 and known.canonical not in attested:
             after = text[e:e + 1]
             before = text[s - 1:s] if s > lo else "\n"
             listed = after in _LIST_AFTER and (before in _PLACE_BEFORE or before in _LIST_AFTER

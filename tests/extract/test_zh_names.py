@@ -96,3 +96,10 @@ def test_a_short_name_standing_as_a_word_is_a_mention(spans, text, wanted):
     found = {s.known.canonical for s in spans(text) if s.known}
     found |= {i.known.canonical for s in spans(text) for i in s.inner if i.known}
     assert wanted in found
+
+
+def test_a_county_written_in_full_once_is_that_county_wherever_its_short_name_stands():
+    g, gaz = load_grammar(), load_gazetteer()
+    places = lambda text: [s.text for s in recognise(text, gaz, g) if s.text == "南沙"]  # noqa: E731
+    assert places("南沙区工商联与澳门工商联会签约，为新时代南沙、澳门经贸合作创造商机。") == ["南沙"]
+    assert places("为新时代南沙、澳门经贸合作创造商机。") == []
