@@ -128,6 +128,13 @@ def resolve_span(span: Span, gaz: Gazetteer, ctx: DocContext) -> Resolved | None
         k = gaz.names[variant]
         return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level, known=True)
 
+    pre = gaz.region_prefix(text)
+    if pre is not None and pre[0].level in ("province", "city"):
+        k = gaz.names.get(text[pre[1]:])
+        if k is not None and k.type != "Region" and k.region == pre[0].region:
+            # 澳门中葡平台 is 中葡平台: a known body's own place written before its name
+            return Resolved(k.canonical, k.type, k.region, k.parent, level=k.level, known=True)
+
     typ = span.type
     # 省/自治区 + department: the document's own province.
     own = 3 if text.startswith("自治区") else 1 if text[0] == "省" else 0

@@ -37,3 +37,15 @@ def test_a_country_inside_another_place_name_is_not_the_region():
     from extract.gazetteer import load_gazetteer
     from extract.resolve import name_region
     assert name_region(load_gazetteer(), "拉美国家商品交易中心") != "美国"
+
+
+def test_a_known_body_with_its_own_place_written_before_it_is_that_body():
+    from extract.gazetteer import load_gazetteer
+    from extract.recognise import Span
+    from extract.resolve import DocContext, resolve_span
+    gaz = load_gazetteer()
+    r = resolve_span(Span(0, 6, "澳门中葡平台", "Platform", "grammar", head="平台"), gaz, DocContext())
+    assert r.canonical == "中国与葡语国家商贸合作服务平台"
+    # another place's body of the same short name is not it
+    r = resolve_span(Span(0, 7, "澳门中华总商会", "ChamberOfCommerce", "grammar", head="商会"), gaz, DocContext())
+    assert r.canonical == "澳门中华总商会"
