@@ -458,6 +458,35 @@ def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | Non
     return None
 
 
+_SCHOOL_HEADS = ("学院", "研究院", "研究所", "书院", "学系", "研究中心")
+
+
+def _unit_short_names(names) -> dict[str, str]:
+    """{护理学院: 香港理工大学护理学院}: the short name of each school or institute the text names
+    in full after its parent (a parent the text also names)."""
+    out = {}
+    for name in names:
+        if not name.endswith(_SCHOOL_HEADS):
+            continue
+        for i in range(2, len(name) - 3):
+            if name[:i] in names:
+                out.setdefault(name[i:], name)
+    return out
+
+
+def _unit_named_short(m: "ResolvedMention", short: dict[str, str]) -> str | None:
+    """护理学院智慧健康研究中心 after 香港理工大学护理学院: a centre named after a school that the
+    text named in full is part of that school."""
+    if m.entity.known or not short:
+        return None
+    name = m.entity.canonical
+    for n in range(len(name) - 3, 3, -1):
+        whole = short.get(name[:n])
+        if whole is not None:
+            return whole
+    return None
+
+
 _UNIT_HEADS = {"办公厅", "办公室", "处", "课题组", "组织部", "宣传部", "统战部", "经济部", "分会", "分行", "分公司",
                "分中心", "代表处", "办事处", "学院", "研究院", "研究所", "研究中心", "实验室", "党工委", "委员会",
                "提案委员会", "联络处", "分局", "分所", "分院", "分校", "校区", "片区"}
@@ -642,6 +671,7 @@ class RelationReader:
                 called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
         by_start = sorted(mentions, key=lambda m: m.start)
         previous, whole = None, None
+        unit_short = _unit_short_names(known_here)
         idx = 0
         default_subject = subject
         for lo, hi, broken in _paragraphs(simp):
@@ -666,7 +696,7 @@ class RelationReader:
                     for inner in [m] + m.inner:
                         if inner.entity.type == "Region":
                             continue
-                        parent = _parent_of(inner, gaz, ctx)
+                        parent = _parent_of(inner, gaz, ctx) or _unit_named_short(inner, unit_short)
                         if parent and parent != inner.entity.canonical and parent in known_here:
                             relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
                                                       False, ev))

@@ -347,3 +347,10 @@ def test_the_paper_a_page_comes_from_is_an_entity(nlp):
     rec = _record(nlp, "两地签署合作协议\n来源: 南方日报    发布时间: 2024-01-02\n湖南大学与香港大学签署合作协议。")
     assert rec.entities["南方日报"].type == "Organization"
     assert not any("南方日报" in (r.head, r.tail) for r in rec.relations if r.kind == "partner")
+
+
+def test_a_centre_named_after_a_school_named_in_full_is_part_of_it(nlp):
+    rec = _record(nlp, "香港理工大学护理学院与湖南大学签署协议。代表团参观了护理学院智慧健康研究中心。")
+    part_of = {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+    assert ("护理学院智慧健康研究中心", "香港理工大学护理学院") in part_of
+    assert ("香港理工大学护理学院", "香港理工大学") in part_of
