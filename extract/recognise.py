@@ -352,7 +352,34 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
-    return [_with_place_suffix(text, sp, gaz, hi) for sp in _pick(spans)]
+    picked = _pick(spans)
+    followers = list(_list_followers(text, picked, grammar, hi))
+    if followers:
+        picked = _pick(picked + followers)
+    return [_with_place_suffix(text, sp, gaz, hi) for sp in picked]
+
+
+_FOLLOWER = re.compile(r"、([\u4e00-\u9fff]{3,16}?)(?=[、，,。；;]|等|和|及|$)")
+
+
+def _list_followers(text: str, spans: list[Span], grammar: NameGrammar, hi: int):
+    """前海深港国际法务区、国际高端智库集聚区等: a list item after a name, ending in a head of the same
+    kind, is a name too, though no place or known body opens it."""
+    taken = {(s.start, s.end) for s in spans}
+    starts = {s.start for s in spans}
+    for sp in spans:
+        if sp.type in ("Region", "Agreement") or sp.source not in ("gazetteer", "grammar"):
+            continue
+        m = _FOLLOWER.match(text, sp.end, hi)
+        if m is None or m.start(1) in starts:
+            continue
+        name = m.group(1)
+        typed = grammar.type_of(name)
+        # a core of four characters or more: 大数据产业园, 高层论坛 name a kind of thing
+        if typed is None or typed[0] != sp.type or len(name) < len(typed[1]) + 4 or grammar.has_boundary(name) \
+                or grammar.is_generic(name, typed[1]) or (m.start(1), m.end(1)) in taken:
+            continue
+        yield Span(m.start(1), m.end(1), name, typed[0], "grammar", head=typed[1])
 
 
 def _with_place_suffix(text: str, sp: Span, gaz: Gazetteer, hi: int) -> Span:

@@ -33,6 +33,9 @@ def names(spans):
     # a quoted slogan opening a name, list mark and function words inside it
     ("共同举办“把握新机遇、开拓新商机”创新科技圆桌会活动", ["“把握新机遇、开拓新商机”创新科技圆桌会"]),
     ("出席「一带一路」高峰论坛。", ["「一带一路」高峰论坛"]),
+    # a list item after a name, with a head of the same kind
+    ("包括前海深港国际法务区、国际高端智库集聚区等。", ["前海深港国际法务区", "国际高端智库集聚区"]),
+    ("推进湖南粤港澳科创园、大数据产业园等建设。", ["湖南粤港澳科创园"]),
     ("建设“一带一路”贸易组合枢纽港。", ["“一带一路”贸易组合枢纽港"]),
     # a founding verb's object may join two subjects with 及
     ("香港大学与湖南大学成立新能源材料及储能技术湖南研究中心", ["香港大学", "湖南大学", "新能源材料及储能技术湖南研究中心"]),
