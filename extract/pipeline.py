@@ -670,7 +670,7 @@ class RelationReader:
             for mm in [m] + m.inner:
                 called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
         by_start = sorted(mentions, key=lambda m: m.start)
-        previous, whole = None, None
+        previous, whole, last_pair = None, None, None
         unit_short = _unit_short_names(known_here)
         idx = 0
         default_subject = subject
@@ -727,7 +727,14 @@ class RelationReader:
                     relations.append(Relation("partOf", part, whole_zone, clause_status(masked, status), False, ev))
                 for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
                     relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
-                for kind, head, tail, implicit, span in sentence_relations(sentence, s, actors, subject):
+                found = sentence_relations(sentence, s, actors, subject, last_pair)
+                pairs_here = {(h, t) for k, h, t, *_ in found if k == "partner"}
+                if len(pairs_here) == 1:
+                    # the pair a following 双方 means
+                    last_pair = [Actor(-1, -1, name, "Organization") for name in next(iter(pairs_here))]
+                elif pairs_here:
+                    last_pair = None
+                for kind, head, tail, implicit, span in found:
                     st = clause_status(masked[span[0]:span[1]] if span else masked, status)
                     if kind == "agreement":
                         parties = sorted(set(head))

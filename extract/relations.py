@@ -192,14 +192,16 @@ def _clause_start(sentence: str, pos: int) -> int:
     return cut + 1
 
 
-def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject: Actor | None):
+def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject: Actor | None,
+                       pair: list[Actor] | None = None):
     """(kind, head, tail, implicit, span) tuples for one sentence.
 
     `actors` are the outer mentions in order; `subject` is the acting body of the passage,
     used where the sentence leaves its own subject out. For "agreement" the head is the
     tuple of parties and the tail the agreement noun; for "founded" the head is the new body.
     `span` is the stretch of the sentence (clause start to clause end) whose markers give
-    the relation's status.
+    the relation's status. `pair` is the pair of bodies the sentence before named as
+    partners, whom a 双方 with no pair of its own sentence means.
 
     >>> A = lambda s, e, n, t="University": Actor(s, e, n, t)
     >>> s = "湖南大学与香港大学签订了合作协议"
@@ -235,7 +237,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
     used: set[int] = set()
     last_left: list[Actor] = []
-    last_pair: list[Actor] = []
+    last_pair: list[Actor] = list(pair or [])
     for m in _WITH.finditer(sentence):
         after = [k for k, a in enumerate(actors) if a.start - offset >= m.end()]
         if not after:

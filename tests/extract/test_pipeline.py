@@ -354,3 +354,9 @@ def test_a_centre_named_after_a_school_named_in_full_is_part_of_it(nlp):
     part_of = {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
     assert ("护理学院智慧健康研究中心", "香港理工大学护理学院") in part_of
     assert ("香港理工大学护理学院", "香港理工大学") in part_of
+
+
+def test_both_sides_named_in_the_sentence_before(nlp):
+    rec = _record(nlp, "湖南大学与香港理工大学签署战略合作协议。双方将共建“湘港智能制造联合研究中心”。")
+    founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+    assert founded == {("湘港智能制造联合研究中心", "湖南大学"), ("湘港智能制造联合研究中心", "香港理工大学")}
