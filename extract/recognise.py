@@ -46,6 +46,7 @@ _COMBO_FOLLOW = ("口岸", "合作", "两地", "双方", "三地", "四地", "�
 # 与港澳在数字贸易等领域深度合作: places run together after "with", and the clause goes on to
 # say they cooperate
 _WITH_CHARS = set("与同跟和及")
+_COOPERATION_SOON = re.compile(r"[^，,。；;：:、\n]{0,6}?(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)")
 _COOPERATION_AHEAD = re.compile(r"[^，,。；;：:\n]{0,20}?(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)")
 
 
@@ -132,6 +133,11 @@ def _abbr_spans(text: str, gaz: Gazetteer, lo: int, hi: int):
         # after "with" (与港澳在…合作), or before where they cooperate (湘港在金融等领域深度合作)
         partner_of_with = (text[lo + m.start() - 1:lo + m.start()] in _WITH_CHARS or after.startswith("在")) and \
             _COOPERATION_AHEAD.match(text, lo + m.end(), hi)
+        # 湘台优势产业合作: a province with Hong Kong, Macau or Taiwan, cooperating a few words on
+        # (粤港澳…, 港澳… open the fixed names of the Bay Area and of the SARs)
+        partner_of_with = partner_of_with or (any(ch in "港澳台" for ch in m.group())
+                                              and not m.group().startswith(("粤港澳", "港澳"))
+                                              and _COOPERATION_SOON.match(text, lo + m.end(), hi))
         if not after.startswith(_COMBO_FOLLOW) and not partner_of_with:
             continue
         if not any(ch in gaz.province_abbr for ch in m.group()):

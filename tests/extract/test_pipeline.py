@@ -360,3 +360,9 @@ def test_both_sides_named_in_the_sentence_before(nlp):
     rec = _record(nlp, "湖南大学与香港理工大学签署战略合作协议。双方将共建“湘港智能制造联合研究中心”。")
     founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
     assert founded == {("湘港智能制造联合研究中心", "湖南大学"), ("湘港智能制造联合研究中心", "香港理工大学")}
+
+
+def test_a_province_and_taiwan_cooperating(nlp):
+    pairs = _pairs(_record(nlp, "湖南省人民政府\n深化湘台优势产业合作。推动粤港澳湘文旅项目合作。"))
+    assert frozenset(("湖南", "台湾")) in pairs
+    assert frozenset(("广东", "香港")) not in pairs
