@@ -634,6 +634,9 @@ def _enumerated_whole(sentence: str, offset: int, ms, previous, current: str | N
     return zones[0].entity.canonical if zones else None
 
 
+_FUTURE_OPENING = re.compile(r"^\s*(?:未来|今后|下一步|将来|明年|下阶段|接下来)[,，]")
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -727,6 +730,8 @@ class RelationReader:
                     relations.append(Relation("partOf", part, whole_zone, clause_status(masked, status), False, ev))
                 for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
                     relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
+                # 未来，本局将…，协助A…: a time that opens the sentence sets its default
+                sentence_status = "planned" if _FUTURE_OPENING.match(sentence) else status
                 found = sentence_relations(sentence, s, actors, subject, last_pair)
                 pairs_here = {(h, t) for k, h, t, *_ in found if k == "partner"}
                 if len(pairs_here) == 1:
@@ -735,7 +740,7 @@ class RelationReader:
                 elif pairs_here:
                     last_pair = None
                 for kind, head, tail, implicit, span in found:
-                    st = clause_status(masked[span[0]:span[1]] if span else masked, status)
+                    st = clause_status(masked[span[0]:span[1]] if span else masked, sentence_status)
                     if kind == "agreement":
                         parties = sorted(set(head))
                         named = [m for m in ms if m.entity.type == "Agreement"

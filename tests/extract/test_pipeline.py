@@ -366,3 +366,9 @@ def test_a_province_and_taiwan_cooperating(nlp):
     pairs = _pairs(_record(nlp, "湖南省人民政府\n深化湘台优势产业合作。推动粤港澳湘文旅项目合作。"))
     assert frozenset(("湖南", "台湾")) in pairs
     assert frozenset(("广东", "香港")) not in pairs
+
+
+def test_a_time_opening_the_sentence_makes_its_relations_planned(nlp):
+    rec = _record(nlp, "澳门贸易投资促进局\n未来，本局将积极推广澳门的服务，协助湖北省商务厅开拓海外市场。")
+    statuses = {r.status for r in rec.relations if r.kind == "partner" and "湖北省商务厅" in (r.head, r.tail)}
+    assert statuses == {"planned"}
