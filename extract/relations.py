@@ -104,6 +104,10 @@ class Actor:
     known: bool = False
 
 
+# 为两地合作创造商机: a clause of purpose says what is meant to come
+_PURPOSE = re.compile(r"^\s*为了?(?!主|重点|核心|依托|载体|抓手|契机|引领|导向|目标|基础|支撑|牵引)[\u4e00-\u9fff＿]{2,}")
+
+
 def clause_status(clause: str, default: str | None) -> str:
     """'realized' or 'planned' from the clause's markers, else the section's default.
 
@@ -115,8 +119,10 @@ def clause_status(clause: str, default: str | None) -> str:
     'planned'
     >>> clause_status("推动两地高校合作", "realized")
     'realized'
+    >>> clause_status("为两地经贸合作创造更大的商机", "realized")
+    'planned'
     """
-    if FUTURE.search(clause):
+    if FUTURE.search(clause) or _PURPOSE.match(clause):
         return "planned"
     if PAST.search(clause):
         return "realized"
