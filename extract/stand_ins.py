@@ -100,7 +100,7 @@ def delegations(text: str, bodies) -> list[tuple[int, int, Official]]:
         holder = ends.get(m.start())
         if holder is not None:
             current = holder       # X代表团: from here on, 代表团 is X's
-        elif current is not None and holder is None:
+        elif current is not None:
             out.append((m.start(), m.end(), Official(m.group(), *current)))
     return out
 
