@@ -11,7 +11,7 @@ from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
 from extract.metadata import fill_metadata
 from extract.normalise import normalise
 from extract.recognise import SELF_REFERENCES
-from extract.records import DocumentRecord, Entity, Relation
+from extract.records import DocumentRecord, Entity, Relation, parties_name
 
 __all__ = ["extract_document", "merge_short_forms"]
 
@@ -33,7 +33,7 @@ def _name_generic_agreements(rec: DocumentRecord):
         if name not in parties:
             del rec.entities[name]
             continue
-        full = "与".join(dict.fromkeys(parties[name])) + name
+        full = parties_name(list(dict.fromkeys(parties[name]))) + name
         rename[name] = full
         ent.aliases.add(name)
         ent.canonical = full

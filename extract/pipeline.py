@@ -28,7 +28,7 @@ from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
 from extract.recognise import SELF_REFERENCES, Span, recognise
-from extract.records import Evidence, Relation
+from extract.records import Evidence, Relation, parties_name
 from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
                                sentence_relations)
 from extract.resolve import DocContext, Resolved, name_region, resolve_span
@@ -746,7 +746,7 @@ class RelationReader:
                         named = [m for m in ms if m.entity.type == "Agreement"
                                  and s + span[0] <= m.start and m.end <= s + span[1] + 2]
                         noun = re.sub(r"^(?:签署|签订|签约|达成|缔结)了?", "", tail)
-                        agreement = named[0].entity.canonical if named else "与".join(parties) + noun
+                        agreement = named[0].entity.canonical if named else parties_name(parties) + noun
                         for p in parties:
                             relations.append(Relation("party", agreement, p, st, implicit, ev))
                     elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):

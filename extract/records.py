@@ -79,3 +79,12 @@ class DocumentRecord:
     date: str | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+
+
+def parties_name(parties: list[str]) -> str:
+    """How an agreement the text does not name is called after its parties.
+
+    >>> parties_name(["甲", "乙"]), parties_name(["甲", "乙", "丙"])
+    ('甲与乙', '甲、乙与丙')
+    """
+    return "与".join(parties) if len(parties) <= 2 else "、".join(parties[:-1]) + "与" + parties[-1]

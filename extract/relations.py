@@ -57,7 +57,7 @@ RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|�
 # 湘港在金融、科技等领域深度合作: where they cooperate stands between the places and the verb
 _RUN_WHERE = re.compile(r"^在[^，,。；]{0,16}?(?:合作|交流|协作|联动|协同|对接|融合)")
 # "A、B合作", "推动A、B在…领域合作": the listed bodies act together
-_JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方)?(?:共同|联合|携手|一起|签署|签订|"
+_JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方|三方|四方|多方|两校|三校|两院|两家|三家)?(?:共同|联合|携手|一起|签署|签订|"
                     r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
                     r"(?:合作|交流|协作|联动|协同))")
 # 长沙、岳阳、郴州三大片区联动: the count and the shared head after a list
@@ -373,7 +373,7 @@ def _founded(sentence, offset, actors, after, founders):
 
 
 _LEAD_UNIT = re.compile(r"^(?:负责)?主办")
-_CO_UNITS = re.compile(r"^(?:为|作为|是)?(?:会办|协办|配合|参办)(?:单位|部门)?")
+_CO_UNITS = re.compile(r"^(?:为|作为|是)?(?:会办|协办|配合|参办|承办|联合主办|共同主办)(?:单位|部门)?")
 
 
 def _joint_handling(sentence, offset, actors):
@@ -439,7 +439,7 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
         run_of_abbreviations = all(a.type == "Region" and a.end - a.start == 1 for a in members)
         if len(members) >= 2 and not run_of_abbreviations and (_NO_VERB_LEAD.match(lead) or _GOVERNING.search(near)
                                                                  or lead.endswith("由")) \
-                and _JOINT.match(_COUNTED.sub("", tail, 1)):
+                and (_JOINT.match(tail) or _JOINT.match(_COUNTED.sub("", tail, 1))):
             span = _clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8)
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):

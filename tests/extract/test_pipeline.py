@@ -372,3 +372,15 @@ def test_a_time_opening_the_sentence_makes_its_relations_planned(nlp):
     rec = _record(nlp, "澳门贸易投资促进局\n未来，本局将积极推广澳门的服务，协助湖北省商务厅开拓海外市场。")
     statuses = {r.status for r in rec.relations if r.kind == "partner" and "湖北省商务厅" in (r.head, r.tail)}
     assert statuses == {"planned"}
+
+
+def test_three_parties_signing_together(nlp):
+    rec = _record(nlp, "香港贸易发展局、湖南省商务厅、湖南大学三方签署合作协议。")
+    agreements = {r.head for r in rec.relations if r.kind == "party"}
+    assert agreements == {"湖南大学、湖南省商务厅与香港贸易发展局合作协议"}
+    assert len(_pairs(rec)) == 3
+
+
+def test_host_and_organiser_of_an_event(nlp):
+    pairs = _pairs(_record(nlp, "由香港贸易发展局主办、湖南省商务厅承办的湘港经贸论坛昨日举行。"))
+    assert frozenset(("香港贸易发展局", "湖南省商务厅")) in pairs
