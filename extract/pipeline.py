@@ -746,9 +746,13 @@ class RelationReader:
                         named = [m for m in ms if m.entity.type == "Agreement"
                                  and s + span[0] <= m.start and m.end <= s + span[1] + 2]
                         noun = re.sub(r"^(?:签署|签订|签约|达成|缔结)了?", "", tail)
-                        agreement = named[0].entity.canonical if named else parties_name(parties) + noun
-                        for p in parties:
-                            relations.append(Relation("party", agreement, p, st, implicit, ev))
+                        # 签订了《甲协议》《乙备忘录》: each named one has these parties (after 分别,
+                        # which one is whose is not said: the first)
+                        agreements = [n.entity.canonical for n in named] if "分别" not in sentence else \
+                            [n.entity.canonical for n in named[:1]]
+                        for agreement in dict.fromkeys(agreements or [parties_name(parties) + noun]):
+                            for p in parties:
+                                relations.append(Relation("party", agreement, p, st, implicit, ev))
                     elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):
                         continue  # a body and its own province: a place, not a partner
                     else:

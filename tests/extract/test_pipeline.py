@@ -384,3 +384,12 @@ def test_three_parties_signing_together(nlp):
 def test_host_and_organiser_of_an_event(nlp):
     pairs = _pairs(_record(nlp, "由香港贸易发展局主办、湖南省商务厅承办的湘港经贸论坛昨日举行。"))
     assert frozenset(("香港贸易发展局", "湖南省商务厅")) in pairs
+
+
+def test_each_named_agreement_of_one_signing_has_the_parties(nlp):
+    rec = _record(nlp, "湖南省商务厅与香港贸易发展局签订了《湘港经贸合作备忘录》和《湘港会展合作协议》。")
+    parties = {}
+    for r in rec.relations:
+        if r.kind == "party":
+            parties.setdefault(r.head, set()).add(r.tail)
+    assert parties == {name: {"湖南省商务厅", "香港贸易发展局"} for name in ("湘港经贸合作备忘录", "湘港会展合作协议")}
