@@ -118,7 +118,7 @@ def _doc_text(doc: Doc) -> str:
 
 
 _SIGNATURE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
-_MEDIA = re.compile(r"报|电视台|广播|新闻|通讯社|日报|晚报|网$|传媒|杂志|资讯")
+_MEDIA = re.compile(r"报|电视台|广播|新闻|通讯社|日报|晚报|网$|传媒|杂志|资讯|课题组$|调研组$|研究组$|写作组$|编辑部$")
 
 
 _LINE_NOISE = re.compile(r"[\x00-\x7f]|发布时间|发布日期|来源|字体|字号|文件|浏览|次数|日期|时间|[【】\[\]()（）:：|·\s]")
@@ -292,7 +292,8 @@ def is_plan(simp: str) -> bool:
 
 
 def is_media(name: str) -> bool:
-    """A newspaper or broadcaster writes about cooperation; it is not the actor."""
+    """A newspaper, a broadcaster or a research group writes about cooperation; it is not the
+    actor (中共湖南省委改革办课题组 reports on what the free-trade zone does)."""
     return bool(_MEDIA.search(name))
 
 
