@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import spacy
 from spacy.language import Language
@@ -200,6 +200,25 @@ def _localities(simp: str, spans: list[Span]) -> dict[str, str]:
     return out
 
 
+_ZONE_SHORT = re.compile(r"自由贸易试验区|自贸试验区|自贸区")
+
+
+def _with_zone_short_forms(simp: str, mentions: list["ResolvedMention"]) -> list["ResolvedMention"]:
+    """自贸试验区 alone, in a text that names one free-trade zone in full, is that zone: the
+    report on 中国(湖南)自由贸易试验区 calls it 自贸试验区 from then on."""
+    zones = {m.entity.canonical: m.entity for m in mentions
+             if m.entity.type == "FreeTradeZone" and not m.entity.parent}
+    if len(zones) != 1:
+        return mentions
+    zone = next(iter(zones.values()))
+    first = min(m.start for m in mentions if m.entity.canonical == zone.canonical)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    extra = [ResolvedMention(m.start(), m.end(), m.group(), replace(zone, implicit=True, known=zone.known), [])
+             for m in _ZONE_SHORT.finditer(simp, first)
+             if not any(i in taken for i in range(m.start(), m.end()))]
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
+
+
 # 来源: 深圳特区报: the page names the paper or station it comes from, on a line the
 # recogniser skips as furniture
 _SOURCE = re.compile(r"^[ \t]*(?:来源|稿源|转自|出处)\s*[:：]\s*([\u4e00-\u9fff]{2,14}?(?:报|电视台|广播电台|通讯社|新闻社|网))(?=\s|$|[|｜])",
@@ -343,6 +362,7 @@ class EntityRecogniser:
             m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
+        mentions = _with_zone_short_forms(simp, mentions)
         source = _source_line(text, simp, self.gazetteer)
         if source is not None:
             mentions = sorted(mentions + [source], key=lambda m: m.start)
@@ -610,6 +630,12 @@ def _topic(mentions) -> Resolved | None:
     counts = Counter(m.entity.canonical for m in mentions if m.entity.type in ORG_TYPES and not m.entity.implicit)
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        # …or the free-trade zone a report is about, named again and again (自贸试验区应发挥…)
+        zones = Counter(m.entity.canonical for m in mentions if m.entity.type == "FreeTradeZone"
+                        and not m.entity.parent)
+        top = zones.most_common(1)
+        if top and top[0][1] >= 5 and len(zones) == 1:
+            return next(m.entity for m in mentions if m.entity.canonical == top[0][0])
         return None
     return next(m.entity for m in mentions if m.entity.canonical == ranked[0][0])
 

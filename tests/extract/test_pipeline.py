@@ -393,3 +393,14 @@ def test_each_named_agreement_of_one_signing_has_the_parties(nlp):
         if r.kind == "party":
             parties.setdefault(r.head, set()).add(r.tail)
     assert parties == {name: {"湖南省商务厅", "香港贸易发展局"} for name in ("湘港经贸合作备忘录", "湘港会展合作协议")}
+
+
+_FTZ_REPORT = ("湖南省委改革办课题组\n中国(湖南)自由贸易试验区设立以来成效明显。自贸试验区应发挥窗口作用。"
+               "推动自贸试验区发展智能制造。支持自贸试验区企业走出去。自贸试验区要深化改革。"
+               "加快对接人民银行贸易金融区块链平台，畅通数据。")
+
+
+def test_the_zone_a_report_is_about_is_named_short_and_acts(nlp):
+    rec = _record(nlp, _FTZ_REPORT)
+    assert "自贸试验区" not in rec.entities and rec.entities["中国(湖南)自由贸易试验区"].mentions >= 5
+    assert frozenset(("中国(湖南)自由贸易试验区", "人民银行贸易金融区块链平台")) in _pairs(rec)
