@@ -317,7 +317,8 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
             typed = grammar.type_of(title)
             if typed is not None and len(title) > len(typed[1]) + 1 and len(title) <= 24 \
                     and not _SLOGAN.search(title) and not grammar.is_generic(title, typed[1]) \
-                    and not grammar.blocked(title, typed[1]) and (typed[2] or proper_prefix(gaz, title)):
+                    and not grammar.blocked(title, typed[1]) and (typed[2] or proper_prefix(gaz, title)
+                                                                  or _quoted_project(text, m, typed[1])):
                 spans.append(Span(inner_start, inner_end, title, typed[0], "grammar", head=typed[1]))
     for m in SELF_REFERENCES.finditer(text, lo, hi):
         own = Span(m.start(), m.end(), m.group(), "GovernmentAgency", "self")
@@ -386,6 +387,11 @@ def _list_followers(text: str, spans: list[Span], grammar: NameGrammar, hi: int)
                 or grammar.is_generic(name, typed[1]) or (m.start(1), m.end(1)) in taken:
             continue
         yield Span(m.start(1), m.end(1), name, typed[0], "grammar", head=typed[1])
+
+
+def _quoted_project(text: str, m: re.Match, head: str) -> bool:
+    """推进“人工智能计算中心”建设: a quoted name that is being built is one, whatever its head."""
+    return len(m.group(1)) >= len(head) + 4 and text.startswith(("建设", "筹建", "建成", "落地", "的建设"), m.end())
 
 
 def _with_place_suffix(text: str, sp: Span, gaz: Gazetteer, hi: int) -> Span:

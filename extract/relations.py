@@ -324,9 +324,12 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         if c.canonical in founded or c.type == "Region" or c.implicit:
             continue
         between = sentence[max(0, c.start - offset - 12):c.start - offset].rstrip("“\"「『《(")
-        if not (FOUNDING.search(between) or (not c.known and FOUNDING_WEAK.search(between))):
+        # 推进“人工智能计算中心”建设: a quoted new project, then the word for building it
+        project = not c.known and sentence[c.start - offset - 1:c.start - offset] in ("“", "「") \
+            and _BUILT_AFTER.match(sentence, c.end - offset)
+        if not (FOUNDING.search(between) or (not c.known and FOUNDING_WEAK.search(between)) or project):
             continue
-        if not _ends_phrase(sentence, c.end - offset):
+        if not project and not _ends_phrase(sentence, c.end - offset):
             continue   # 建立湖南自贸试验区招商引资项目库: what is founded is the 项目库, not the zone
         # the founder: the body that opens the clause, else the sentence's, else the passage's
         cs = _clause_start(sentence, c.start - offset)
@@ -398,6 +401,7 @@ def _joint_handling(sentence, offset, actors):
     return out
 
 
+_BUILT_AFTER = re.compile(r"[”」]的?(?:建设|筹建|建成|落地|组建)")
 _BOTH_SIDES = re.compile(r"双方|两校|两地|两家|三方|两院|两会")
 # 合作建设“X”: X is what the partners found, not a partner
 _FOUNDS_WHAT_FOLLOWS = re.compile(f"(?:{FOUNDING.pattern[:-1]}|{FOUNDING_WEAK.pattern[:-1]})$")

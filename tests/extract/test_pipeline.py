@@ -404,3 +404,8 @@ def test_the_zone_a_report_is_about_is_named_short_and_acts(nlp):
     rec = _record(nlp, _FTZ_REPORT)
     assert "自贸试验区" not in rec.entities and rec.entities["中国(湖南)自由贸易试验区"].mentions >= 5
     assert frozenset(("中国(湖南)自由贸易试验区", "人民银行贸易金融区块链平台")) in _pairs(rec)
+
+
+def test_a_quoted_project_being_built_is_founded(nlp):
+    rec = _record(nlp, _FTZ_REPORT + "推进“人工智能计算中心”建设。")
+    assert ("人工智能计算中心", "中国(湖南)自由贸易试验区") in {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
