@@ -177,6 +177,13 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
             continue
         if r.kind == "party" and r.head not in rec.entities:
             add(r.head, "Agreement")
+        for end in (r.head, r.tail):
+            # the writer or its province acting where the text does not name them (引进设立X)
+            if end not in rec.entities and ctx is not None and end == ctx.province:
+                rec.entities[end] = Entity(end, "Region", region=end)
+            elif end not in rec.entities and ctx is not None and end == ctx.author:
+                rec.entities[end] = Entity(end, ctx.author_type or "GovernmentAgency", region=ctx.province,
+                                           label=ctx.author_label)
         if r.head not in rec.entities or r.tail not in rec.entities:
             continue
         key = (r.kind, r.head, r.tail, r.evidence.start if r.evidence else None)

@@ -783,6 +783,9 @@ class RelationReader:
                     elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):
                         continue  # a body and its own province: a place, not a partner
                     else:
+                        if kind == "founded" and implicit and tail == ctx.author and ctx.province \
+                                and "引进" in (masked[span[0]:span[1]] if span else masked):
+                            tail = ctx.province   # 引进设立X: the province attracted X, not the office
                         relations.append(Relation(kind, head, tail, st, implicit, ev))
         doc._.relations = relations
         return doc

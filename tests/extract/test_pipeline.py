@@ -409,3 +409,9 @@ def test_the_zone_a_report_is_about_is_named_short_and_acts(nlp):
 def test_a_quoted_project_being_built_is_founded(nlp):
     rec = _record(nlp, _FTZ_REPORT + "推进“人工智能计算中心”建设。")
     assert ("人工智能计算中心", "中国(湖南)自由贸易试验区") in {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+
+
+def test_what_a_province_attracts_is_founded_by_the_province(nlp):
+    rec = _record(nlp, "湖南省商务厅\n关于2024年工作情况的报告\n引进设立香港城市大学长沙创新科技中心。")
+    founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
+    assert founded == {("香港城市大学长沙创新科技中心", "湖南")}
