@@ -72,6 +72,8 @@ _SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将
                   r"(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
                   r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+# 与到访的A会面, 与来湘考察的B座谈: the partner is described as the visitor
+_VISITING = re.compile(r"^(?:正在|前来)?(?:到访|来访|来[\u4e00-\u9fff]{1,2}(?:考察|访问|调研|交流)?|访[港澳湘黔])的$")
 _UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
 # "与X的合作协议": an agreement with X, named without a verb
 _AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|合约)")
@@ -250,7 +252,7 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
             continue
         gap = sentence[m.end():actors[after[0]].start - offset].strip()
         # "与团市委和X": a body the recogniser does not know may open the list
-        if gap and not _UNKNOWN_FIRST.match(gap):
+        if gap and not _UNKNOWN_FIRST.match(gap) and not _VISITING.match(gap):
             continue
         if NOT_PARTNER.match(sentence[actors[after[0]].end - offset:]):
             continue

@@ -26,6 +26,7 @@ class Official:
     name: str
     body: str          # the canonical name of what the person acts for
     body_type: str
+    unnamed_body: bool = False   # 行政长官李家超: no mention of the body stands before the office
 
 
 @lru_cache(maxsize=1)
@@ -39,11 +40,21 @@ def _titles() -> tuple[dict[str, str], re.Pattern]:
     return rows, re.compile(f"(?:{alternatives})")
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    names = [line.strip() for line in (LEXICON_DIR / "surnames.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    return frozenset(n for n in names if len(n) == 1), frozenset(n for n in names if len(n) == 2)
+
+
 def _name_after(text: str, pos: int) -> str | None:
-    """The person's name that starts at `pos`: three characters unless the third is more likely
-    the next word, and only a name the text uses again elsewhere."""
+    """The person's name that starts at `pos`: a surname, then one or two characters (two unless
+    the last is more likely the next word), and only a name the text uses again elsewhere
+    (书记表示 has no name: 表 is no surname)."""
     chunk = text[pos:pos + 3]
     if len(chunk) < 2 or not all(_CJK.match(c) for c in chunk[:2]):
+        return None
+    single, compound = _surnames()
+    if chunk[0] not in single and chunk[:2] not in compound:
         return None
     candidates = []
     if len(chunk) == 3 and _CJK.match(chunk[2]) and chunk[2] not in _AFTER_NAME:
@@ -73,13 +84,14 @@ def officials(text: str, bodies, sar: str | None) -> list[tuple[int, Official]]:
         holder = ends.get(m.start())     # 四川省|省长, 商务及经济发展局|局长
         if holder is None and text[m.start() - 1:m.start()] == "副":
             holder = ends.get(m.start() - 1)
-        if holder is None and stands_for == "sar" and sar:
+        unnamed = holder is None and stands_for == "sar" and bool(sar)
+        if unnamed:
             holder = (sar, "Region")
         if holder is None:
             continue
         name = _name_after(text, m.end())
         if name:
-            out.append((m.end(), Official(name, holder[0], holder[1])))
+            out.append((m.end(), Official(name, holder[0], holder[1], unnamed)))
     return out
 
 
@@ -109,7 +121,9 @@ def proxy_spans(text: str, found: list[tuple[int, Official]], taken) -> list[tup
     """Where the officials are named again by name alone, outside `taken` (positions that
     belong to recognised names)."""
     out = []
-    introduced = {pos for pos, _ in found}
+    # where the office names its body (四川省省长黄强) the body is already there; 行政长官李家超
+    # names none, so the person is the body's only mention
+    introduced = {pos for pos, o in found if not o.unnamed_body}
     for official in {o.name: o for _, o in found}.values():
         for m in re.finditer(re.escape(official.name), text):
             if m.start() in introduced or any(i in taken for i in range(m.start(), m.end())):

@@ -415,3 +415,17 @@ def test_what_a_province_attracts_is_founded_by_the_province(nlp):
     rec = _record(nlp, "湖南省商务厅\n关于2024年工作情况的报告\n引进设立香港城市大学长沙创新科技中心。")
     founded = {(r.head, r.tail) for r in rec.relations if r.kind == "founded"}
     assert founded == {("香港城市大学长沙创新科技中心", "湖南")}
+
+
+def test_a_verb_after_an_office_is_no_name(nlp):
+    """书记表示 … 书记会面: 表示 is no person (表 is no surname)."""
+    rec = _record(nlp, "湖南省委书记表示欢迎。随后湖南省委书记会面香港客人，表示将加强合作。")
+    doc = nlp(normalise("湖南省委书记表示欢迎。随后湖南省委书记会面香港客人，表示将加强合作。"))
+    assert not [m for m in doc._.mentions if m.entity.proxy]
+    assert rec.entities
+
+
+def test_the_chief_executive_named_with_the_office_only_is_the_sar(nlp):
+    doc = nlp(normalise("行政长官李家超今日在香港与到访的湖南省委书记会面。李家超表示，香港欢迎湖南企业。香港将加强合作。"))
+    proxies = [(m.surface, m.entity.canonical) for m in doc._.mentions if m.entity.proxy]
+    assert proxies == [("李家超", "香港"), ("李家超", "香港")]
