@@ -143,6 +143,9 @@ def _run(nlp: Language, text: str, context=None):
     return doc
 
 
+_EDITION = re.compile(r"(?:(?:19|20)\d{2}年?|第[0-9一二三四五六七八九十百]+[届次期])$")
+
+
 def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentRecord:
     """Plain records from a processed Doc."""
     ctx = doc._.context
@@ -160,6 +163,7 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
         return ent
 
     first_seen: dict[str, int] = {}
+    doc_text = doc.user_data.get("rc_text") or doc.text
     for m in doc._.mentions or []:
         first_seen.setdefault(m.entity.canonical, m.start)
         for mm in [m] + m.inner + m.parties:
@@ -169,6 +173,12 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
                 continue   # a person acting for a body the text names: not another mention of it
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region, mm.entity.label)
+        if m.entity.type == "Platform" and not m.entity.implicit:
+            # 2015赣港经贸合作活动, 第三届…博览会: the edition is not the event's name, but the
+            # text's way of writing it stays findable
+            edition = _EDITION.search(doc_text, max(0, m.start - 8), m.start)
+            if edition:
+                rec.entities[m.entity.canonical].aliases.add(edition.group() + m.surface)
     alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer, first_seen)
     seen = set()
     for r in doc._.relations or []:

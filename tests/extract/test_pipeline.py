@@ -429,3 +429,8 @@ def test_the_chief_executive_named_with_the_office_only_is_the_sar(nlp):
     doc = nlp(normalise("行政长官李家超今日在香港与到访的湖南省委书记会面。李家超表示，香港欢迎湖南企业。香港将加强合作。"))
     proxies = [(m.surface, m.entity.canonical) for m in doc._.mentions if m.entity.proxy]
     assert proxies == [("李家超", "香港"), ("李家超", "香港")]
+
+
+def test_an_events_edition_is_kept_as_an_alias(nlp):
+    rec = _record(nlp, "湖南省商务厅\n2025湘港经贸合作交流会在香港举行。我厅与香港贸发局共同举办第三届中非经贸博览会。")
+    assert "2025湘港经贸合作交流会" in rec.entities["湘港经贸合作交流会"].aliases
