@@ -460,8 +460,12 @@ _PARENT_TYPES = {
 
 
 def _may_contain(host: Span, inner: Span) -> bool:
-    """Regions inside a name give its region; a body at its start may be its parent."""
+    """Regions inside a name give its region; a body at its start may be its parent; a known
+    body right after it (理大华为…实验室) is named too."""
     if inner.type == "Region":
+        return True
+    if inner.source == "gazetteer" and any(i.end == inner.start and i.start == host.start and i.type != "Region"
+                                           for i in host.inner):
         return True
     return inner.start == host.start and _more_than_a_head(host.text[inner.end - host.start:]) and \
         (inner.source == "gazetteer" or inner.type in _PARENT_TYPES.get(host.type, ()))

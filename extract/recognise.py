@@ -252,7 +252,10 @@ def _pick(spans):
         if before is not None and before.start <= sp.start and sp.end <= before.end:
             # 香港城市大学 opens 香港城市大学长沙创新科技中心 and is its parent; 澳大 inside
             # 粤港澳大湾区 is an accident of spelling
-            if sp.start == before.start or sp.source == "abbr" or (sp.source == "gazetteer" and sp.end - sp.start >= 3):
+            # (理大华为…实验室: a second known body right after the first runs it too)
+            if sp.start == before.start or sp.source == "abbr" or (sp.source == "gazetteer" and sp.end - sp.start >= 3) \
+                    or (sp.source == "gazetteer" and any(i.end == sp.start and i.start == before.start
+                                                         and i.type != "Region" for i in before.inner)):
                 before.inner.append(sp)
             continue
         if (before is not None and sp.start < before.end) or (after is not None and after.start < sp.end):
@@ -390,8 +393,10 @@ def _list_followers(text: str, spans: list[Span], grammar: NameGrammar, hi: int)
 
 
 def _quoted_project(text: str, m: re.Match, head: str) -> bool:
-    """推进“人工智能计算中心”建设: a quoted name that is being built is one, whatever its head."""
-    return len(m.group(1)) >= len(head) + 4 and text.startswith(("建设", "筹建", "建成", "落地", "的建设"), m.end())
+    """推进“人工智能计算中心”建设: a quoted name that is being built is one, whatever its head
+    (not a slogan such as “互联网+口岸”)."""
+    return len(m.group(1)) >= len(head) + 4 and "+" not in m.group(1) \
+        and text.startswith(("建设", "筹建", "建成", "落地", "的建设"), m.end())
 
 
 def _with_place_suffix(text: str, sp: Span, gaz: Gazetteer, hi: int) -> Span:

@@ -156,6 +156,8 @@ class NameGrammar:
                 continue
             if run[start - 1:start] == "及":
                 start = self._across_ji(run, start, base, protected)
+            elif run[start - 1:start] == "与":
+                start = self._across_yu(run, start, base, protected, proper)
             name = run[start:end]
             # two bodies issuing together, written without a break: 省委办公厅省政府办公厅,
             # 省委省政府 (but 促进局武汉代表处 is one body: a branch names its parent)
@@ -196,6 +198,21 @@ class NameGrammar:
             left, chunk = left + lead.end(), chunk[lead.end():]
         verb = run[:left - (lead.end() if lead else 0)]
         if not (2 <= len(chunk) <= 10 and _CJK_RUN.match(chunk) and _FOUNDING_END.search(verb)
+                and not self._head_re.search(chunk)):
+            return start
+        return left
+
+    def _across_yu(self, run: str, start: int, base: int, protected, proper) -> int:
+        """理大华为网络光互联与先进计算系统联合实验室: a lab named for two fields joined by 与 opens
+        with the bodies that run it. The name reaches back over 与 when the stretch before it
+        opens with a known body or place and holds no head of its own (unlike 湖南大学与…)."""
+        yu = start - 1
+        cuts = [c for c, w in self._cuts(self._any_re, run, max(0, yu - 16), yu, base, protected)
+                if self._roles[w] in ("hard", "verb")]
+        left = max(cuts) if cuts else max(0, yu - 16)
+        left = self._trim(run, left, yu)
+        chunk = run[left:yu]
+        if not (4 <= len(chunk) <= 14 and _CJK_RUN.match(chunk) and proper(chunk)
                 and not self._head_re.search(chunk)):
             return start
         return left

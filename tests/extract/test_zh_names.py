@@ -35,6 +35,9 @@ def names(spans):
     ("出席「一带一路」高峰论坛。", ["「一带一路」高峰论坛"]),
     # a list item after a name, with a head of the same kind
     ("包括前海深港国际法务区、国际高端智库集聚区等。", ["前海深港国际法务区", "国际高端智库集聚区"]),
+    # 与 inside a lab's name that opens with the bodies running it; not after a name of its own
+    ("参观了理大华为网络光互联与先进计算系统联合实验室。", ["理大华为网络光互联与先进计算系统联合实验室"]),
+    ("湖南大学与香港大学联合实验室揭牌", ["湖南大学", "香港大学联合实验室"]),
     ("推进湖南粤港澳科创园、大数据产业园等建设。", ["湖南粤港澳科创园"]),
     ("建设“一带一路”贸易组合枢纽港。", ["“一带一路”贸易组合枢纽港"]),
     # a founding verb's object may join two subjects with 及
@@ -93,7 +96,7 @@ def test_a_short_name_straddling_two_words_is_not_a_mention(spans, text, unwante
 @pytest.mark.parametrize("text, wanted", [
     ("港大与湖南大学签约", "香港大学"),
     ("支持华为在长沙设立研发中心", "华为技术有限公司"),
-    ("参观了理大华为网络与计算联合实验室", "华为技术有限公司"),
+    ("参观了护理中心、理大华为网络与计算联合实验室", "华为技术有限公司"),
 ])
 def test_a_short_name_standing_as_a_word_is_a_mention(spans, text, wanted):
     found = {s.known.canonical for s in spans(text) if s.known}
