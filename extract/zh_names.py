@@ -215,6 +215,8 @@ class NameGrammar:
         if not (4 <= len(chunk) <= 14 and _CJK_RUN.match(chunk) and proper(chunk)
                 and not self._head_re.search(chunk)):
             return start
+        if proper(run[start:start + 12]):
+            return start   # 在贵州贵阳市与香港贸发局会面: what follows 与 is a name of its own
         return left
 
     def _left_edge(self, run, base, end, head, strong, proper, protected) -> int | None:
