@@ -299,9 +299,11 @@ def is_plan(simp: str) -> bool:
 
     >>> is_plan("关于印发《湖南省对接粤港澳大湾区实施方案》的通知"), is_plan("理大与福州大学签署合作备忘录")
     (True, False)
+    >>> is_plan("江西省人民政府办公厅关于印发江西省对接粤港澳大湾区建设行动方案的通知")
+    True
     """
     head = simp[:600]
-    m = re.search(r"印发[^《\n]{0,20}《([^》]+)》", head)
+    m = re.search(r"印发[^《\n]{0,20}《([^》]+)》", head) or re.search(r"印发([^《》\n]{4,60}?)的通知", head)
     if m:
         title = re.sub(r"\s+", "", m.group(1))
     else:

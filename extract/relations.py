@@ -240,6 +240,8 @@ def sentence_relations(sentence: str, offset: int, actors: list[Actor], subject:
         return out
     first = actors[0]
     sentence_subject = first if first.start - offset <= 3 and not first.implicit else None
+    if sentence_subject is not None and sentence.startswith("关于", first.end - offset):
+        sentence_subject = None   # X关于印发…的通知: the issuer of a notice, not an actor in its subject
     # …but it founds nothing when a verb governs it (支持X…, 推动X建设, 办好X)
     founding_subject = sentence_subject if sentence_subject is not None \
         and _NO_VERB_LEAD.match(sentence[:first.start - offset]) else None
@@ -461,7 +463,8 @@ def _coordinated(sentence, offset, actors, subject, sentence_subject, used=froze
             agent = sentence_subject if same_clause and sentence_subject.start < members[0].start else None
             # "…表示，湖南将积极对接A": the body that opens the clause
             agent = agent or next((a for a in actors if cs <= a.start - offset <= cs + 2 and a.end <= members[0].start
-                                   and a not in members), None) or subject
+                                   and a not in members and not sentence.startswith("关于", a.end - offset)),
+                                  None) or subject
             if agent is None:
                 continue
             for mbr in members:

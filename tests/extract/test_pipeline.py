@@ -434,3 +434,11 @@ def test_the_chief_executive_named_with_the_office_only_is_the_sar(nlp):
 def test_an_events_edition_is_kept_as_an_alias(nlp):
     rec = _record(nlp, "湖南省商务厅\n2025湘港经贸合作交流会在香港举行。我厅与香港贸发局共同举办第三届中非经贸博览会。")
     assert "2025湘港经贸合作交流会" in rec.entities["湘港经贸合作交流会"].aliases
+
+
+def test_the_issuer_of_a_notice_is_not_an_actor_in_its_subject(nlp):
+    rec = _record(nlp, "江西省人民政府办公厅关于印发江西省对接粤港澳大湾区建设行动方案的通知\n各市人民政府：\n现印发给你们。")
+    pairs = _pairs(rec)
+    assert frozenset(("江西", "粤港澳大湾区")) in pairs
+    assert frozenset(("江西省人民政府办公厅", "粤港澳大湾区")) not in pairs
+    assert {r.status for r in rec.relations if r.kind == "partner"} == {"planned"}
