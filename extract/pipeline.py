@@ -670,6 +670,15 @@ def _enumerated_whole(sentence: str, offset: int, ms, previous, current: str | N
 _FUTURE_OPENING = re.compile(r"^\s*(?:未来|今后|下一步|将来|明年|下阶段|接下来)[,，]")
 
 
+_PLAN_IN_TITLE = re.compile(r"《[^《》]{2,80}?(?:规划|方案|意见|计划|纲要|措施|行动)》")
+
+
+def _inside_titles(ms, names, titles) -> bool:
+    """Whether every mention of these names in the sentence stands inside a plan's title."""
+    spans = [(m.start, m.end) for m in ms if m.entity.canonical in names]
+    return bool(spans) and all(any(a <= s and e <= b for a, b in titles) for s, e in spans)
+
+
 class RelationReader:
     def __init__(self, nlp: Language, name: str):
         self.gazetteer = load_gazetteer(None)
@@ -772,8 +781,11 @@ class RelationReader:
                     last_pair = [Actor(-1, -1, name, "Organization") for name in next(iter(pairs_here))]
                 elif pairs_here:
                     last_pair = None
+                plan_titles = [(s + t.start(), s + t.end()) for t in _PLAN_IN_TITLE.finditer(sentence)]
                 for kind, head, tail, implicit, span in found:
                     st = clause_status(masked[span[0]:span[1]] if span else masked, sentence_status)
+                    if plan_titles and kind == "partner" and _inside_titles(ms, (head, tail), plan_titles):
+                        st = "planned"   # 《江西省对接粤港澳大湾区行动方案》已经…同意: the plan's, not the approval's
                     if kind == "agreement":
                         parties = sorted(set(head))
                         named = [m for m in ms if m.entity.type == "Agreement"

@@ -442,3 +442,8 @@ def test_the_issuer_of_a_notice_is_not_an_actor_in_its_subject(nlp):
     assert frozenset(("江西", "粤港澳大湾区")) in pairs
     assert frozenset(("江西省人民政府办公厅", "粤港澳大湾区")) not in pairs
     assert {r.status for r in rec.relations if r.kind == "partner"} == {"planned"}
+
+
+def test_cooperation_named_in_a_plans_title_is_planned(nlp):
+    rec = _record(nlp, "湖南省商务厅\n关于2024年工作情况的报告\n《湖南省对接粤港澳大湾区实施方案》已经省政府同意。")
+    assert {r.status for r in rec.relations if r.kind == "partner"} == {"planned"}
