@@ -447,3 +447,8 @@ def test_the_issuer_of_a_notice_is_not_an_actor_in_its_subject(nlp):
 def test_cooperation_named_in_a_plans_title_is_planned(nlp):
     rec = _record(nlp, "湖南省商务厅\n关于2024年工作情况的报告\n《湖南省对接粤港澳大湾区实施方案》已经省政府同意。")
     assert {r.status for r in rec.relations if r.kind == "partner"} == {"planned"}
+
+
+def test_words_inside_a_title_say_nothing_about_tense(nlp):
+    rec = _record(nlp, "湖南省教育厅、湖南省财政厅联合印发《关于加强高校科研经费管理的通知》。")
+    assert {r.status for r in rec.relations if r.kind == "partner"} == {"realized"}
