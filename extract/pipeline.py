@@ -546,6 +546,20 @@ def _modifier(simp: str, m: "ResolvedMention") -> bool:
     return any(body in m.entity.canonical and seat.match(simp, m.end) for body, seat in _DEPUTY.items())
 
 
+def _modifiers(simp: str, ms) -> set[int]:
+    """ids of the mentions that qualify a noun rather than act: 香港高校, and every place of a
+    list the noun follows (香港、澳门企业)."""
+    out = set()
+    for k, m in enumerate(ms):
+        if _modifier(simp, m):
+            out.add(id(m))
+            j = k
+            while j > 0 and ms[j - 1].entity.type == "Region" and simp[ms[j - 1].end:ms[j].start] in ("、", "和", "及"):
+                j -= 1
+                out.add(id(ms[j]))
+    return out
+
+
 _REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
 
 
@@ -763,9 +777,10 @@ class RelationReader:
                 for head, tail in _abbreviation_runs_inside(ms, simp):
                     # 赣港经贸合作活动, 湘粤港澳合作示范区: the name itself says the places cooperate
                     relations.append(Relation("partner", head, tail, "realized", False, ev))  # the name exists
+                modifiers = _modifiers(simp, ms)
                 actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type,
                                 m.entity.implicit and not m.entity.proxy, m.entity.known)
-                          for m in ms if m.entity.type != "Agreement" and not _modifier(simp, m)]
+                          for m in ms if m.entity.type != "Agreement" and id(m) not in modifiers]
                 opener = _sentence_opener(sentence, s, actors)
                 if opener is not None and opener.implicit:
                     # who the passage is about until another body opens a sentence

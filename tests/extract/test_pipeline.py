@@ -452,3 +452,8 @@ def test_cooperation_named_in_a_plans_title_is_planned(nlp):
 def test_words_inside_a_title_say_nothing_about_tense(nlp):
     rec = _record(nlp, "湖南省教育厅、湖南省财政厅联合印发《关于加强高校科研经费管理的通知》。")
     assert {r.status for r in rec.relations if r.kind == "partner"} == {"realized"}
+
+
+def test_every_place_of_a_list_a_class_noun_follows_qualifies_it(nlp):
+    rec = _record(nlp, "江西省人民政府\n鼓励省内企业与香港、澳门企业开展合资合作。")
+    assert not any({"香港", "澳门"} & set(p) for p in _pairs(rec))
