@@ -207,6 +207,8 @@ class NameGrammar:
         with the bodies that run it. The name reaches back over 与 when the stretch before it
         opens with a known body or place and holds no head of its own (unlike 湖南大学与…)."""
         yu = start - 1
+        if yu < 4 or proper(run[start:start + 12]):
+            return start   # 在贵州贵阳市与香港贸发局会面: what follows 与 is a name of its own
         cuts = [c for c, w in self._cuts(self._any_re, run, max(0, yu - 16), yu, base, protected)
                 if self._roles[w] in ("hard", "verb")]
         left = max(cuts) if cuts else max(0, yu - 16)
@@ -215,8 +217,6 @@ class NameGrammar:
         if not (4 <= len(chunk) <= 14 and _CJK_RUN.match(chunk) and proper(chunk)
                 and not self._head_re.search(chunk)):
             return start
-        if proper(run[start:start + 12]):
-            return start   # 在贵州贵阳市与香港贸发局会面: what follows 与 is a name of its own
         return left
 
     def _left_edge(self, run, base, end, head, strong, proper, protected) -> int | None:
