@@ -78,6 +78,7 @@ class Gazetteer:
                 self.names[form] = known
                 forms.add(form)
         self._automaton = None
+        self._proper_cache = None   # recognise.gaz_proper's answers may change with a new name
 
     def region_prefix(self, name: str) -> tuple[Known, int] | None:
         """The longest region name a name starts with (湖南省商务厅 → 湖南, 3)."""

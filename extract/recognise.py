@@ -240,6 +240,23 @@ def _own_unit(text: str, pos: int, hi: int, gaz: Gazetteer) -> int | None:
     return pos + len(head) if head else None
 
 
+def gaz_proper(gaz: Gazetteer):
+    """`proper_prefix` for one gazetteer, remembered: the grammar asks about the same stretches
+    of text many times over."""
+    cached = getattr(gaz, "_proper_cache", None)
+    if cached is None:
+        cached = gaz._proper_cache = {}
+
+    def proper(name: str) -> bool:
+        hit = cached.get(name)
+        if hit is None:
+            if len(cached) > 200_000:
+                cached.clear()
+            hit = cached[name] = proper_prefix(gaz, name)
+        return hit
+    return proper
+
+
 def _pick(spans):
     """Longest-first, non-overlapping; a loser inside a winner becomes its inner span."""
     spans = sorted(spans, key=lambda s: (-(s.end - s.start), s.source != "gazetteer", s.start))
@@ -282,7 +299,7 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     protected = frozenset(protected)
     # “把握新机遇、开拓新商机”圆桌会: a quoted slogan that opens a name keeps its list mark
     window = _QUOTED_OPENER.sub(lambda m: m.group().replace("、", "·"), text[lo:hi])
-    for c in grammar.candidates(window, lo, proper=lambda name: proper_prefix(gaz, name),
+    for c in grammar.candidates(window, lo, proper=gaz_proper(gaz),
                                 protected=protected):
         if "·" in c.text and "、" in text[c.start:c.end]:
             c = replace(c, text=text[c.start:c.end])
