@@ -60,6 +60,7 @@ for _name in ("mentions", "relations", "context", "simplified"):
 
 
 _TEXT = "rc_text"
+_LINES = "rc_content_lines"
 _WHITESPACE = re.compile(r"\s+")   # the same characters as str.isspace()
 
 
@@ -260,13 +261,13 @@ def _unnamed_author(simp: str, lines, ctx: DocContext) -> None:
 _LINE_DONE = set("。！？!?；;：:”」』)）")
 
 
-def _paragraphs(simp: str):
+def _paragraphs(simp: str, lines=None):
     """(start, end, broken) of each paragraph of content: a line, or lines a converter broke
     out of one paragraph (a long line that stops mid-sentence, then the next line), where a
-    line break does not end a sentence."""
+    line break does not end a sentence. `lines` are the content lines, if already known."""
     start = end = None
     broken = False
-    for lo, hi in content_spans(simp):
+    for lo, hi in (lines if lines is not None else content_spans(simp)):
         if start is not None:
             last = simp[end - 1:end]
             if end - _line_start(simp, end) >= 40 and last not in _LINE_DONE and not simp[end:lo].strip() \
@@ -283,10 +284,11 @@ def _line_start(simp: str, pos: int) -> int:
     return simp.rfind("\n", 0, pos) + 1
 
 
-def _blank_furniture(simp: str) -> str:
-    """The text with every furniture line (ICP numbers, share buttons …) turned to spaces."""
+def _blank_furniture(simp: str, lines) -> str:
+    """The text with every furniture line (ICP numbers, share buttons …) turned to spaces;
+    `lines` are the content lines."""
     chars = [" " if c != "\n" else c for c in simp]
-    for lo, hi in content_spans(simp):
+    for lo, hi in lines:
         chars[lo:hi] = simp[lo:hi]
     return "".join(chars)
 
@@ -356,7 +358,9 @@ class EntityRecogniser:
         mentions = []
         # one pass over the whole text, furniture lines blanked (offsets stay): the automaton and
         # the grammar's regexes run once per document, not once per line
-        content = _blank_furniture(simp)
+        lines = list(content_spans(simp))
+        doc.user_data[_LINES] = lines     # the relation reader reads the same lines
+        content = _blank_furniture(simp, lines)
         spans = recognise(content, gaz, self.grammar)
         if not ctx.localities:
             ctx.localities = _localities(simp, spans)
@@ -740,7 +744,7 @@ class RelationReader:
         unit_short = _unit_short_names(known_here)
         idx = 0
         default_subject = subject
-        for lo, hi, broken in _paragraphs(simp):
+        for lo, hi, broken in _paragraphs(simp, doc.user_data.get(_LINES)):
             line = simp[lo:hi]
             whole = None
             if _HEADING.match(line) and len(line) < 60:
