@@ -143,6 +143,14 @@ def _run(nlp: Language, text: str, context=None):
     return doc
 
 
+_BRACKETED = re.compile(r"\((?!简称|以下|下称|下同|含|即|原|筹|试行|暂行)([\u4e00-\u9fffA-Za-z]{2,10})\)")
+
+
+def _is_place(nlp: Language, text: str) -> bool:
+    known = nlp.get_pipe("rc_entities").gazetteer.lookup(text)
+    return known is not None and known.type == "Region"
+
+
 _EDITION = re.compile(r"(?:(?:19|20)\d{2}年?|第[0-9一二三四五六七八九十百]+[届次期])$")
 
 
@@ -173,6 +181,11 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
                 continue   # a person acting for a body the text names: not another mention of it
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region, mm.entity.label)
+        short = _BRACKETED.match(doc_text, m.end)
+        if short and not m.entity.implicit and m.entity.type not in ("Region", "Agreement") \
+                and not _is_place(nlp, short.group(1)):
+            # 香港贸易发展局(HKTDC), 香港生产力促进局(生产力局): the short form in brackets
+            rec.entities[m.entity.canonical].aliases.add(short.group(1))
         if m.entity.type == "Platform" and not m.entity.implicit:
             # 2015赣港经贸合作活动, 第三届…博览会: the edition is not the event's name, but the
             # text's way of writing it stays findable

@@ -170,6 +170,8 @@ class NameGrammar:
                         name = run[start:end]
                         break
             if name.count("(") > name.count(")"):
+                if self.type_of(name[:name.rfind("(")]) is not None:
+                    continue   # 香港生产力促进局(生产力局): a name and its short form, not one name
                 if run[end:end + 1] == ")":
                     end += 1
                     name = run[start:end]

@@ -457,3 +457,10 @@ def test_words_inside_a_title_say_nothing_about_tense(nlp):
 def test_every_place_of_a_list_a_class_noun_follows_qualifies_it(nlp):
     rec = _record(nlp, "江西省人民政府\n鼓励省内企业与香港、澳门企业开展合资合作。")
     assert not any({"香港", "澳门"} & set(p) for p in _pairs(rec))
+
+
+def test_a_short_form_in_brackets_is_an_alias(nlp):
+    rec = _record(nlp, "香港生产力促进局(生产力局)与长沙市人民政府合作。香港贸易发展局(HKTDC)与湖南省商务厅签约。")
+    assert "生产力局" in rec.entities["香港生产力促进局"].aliases
+    assert "HKTDC" in rec.entities["香港贸易发展局"].aliases
+    assert not any("(" in name for name in rec.entities)
