@@ -10,6 +10,7 @@ from spacy.language import Language
 from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
 from extract.metadata import fill_metadata
 from extract.normalise import normalise
+from extract.pipeline import doc_text
 from extract.recognise import SELF_REFERENCES
 from extract.records import DocumentRecord, Entity, Relation, parties_name
 
@@ -146,8 +147,8 @@ def _run(nlp: Language, text: str, context=None):
 _BRACKETED = re.compile(r"\((?!简称|以下|下称|下同|含|即|原|筹|试行|暂行)([\u4e00-\u9fffA-Za-z]{2,10})\)")
 
 
-def _is_place(nlp: Language, text: str) -> bool:
-    known = nlp.get_pipe("rc_entities").gazetteer.lookup(text)
+def _is_place(gaz, text: str) -> bool:
+    known = gaz.lookup(text)
     return known is not None and known.type == "Region"
 
 
@@ -170,8 +171,9 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
         ent.mentions += 1
         return ent
 
+    gaz = nlp.get_pipe("rc_entities").gazetteer
     first_seen: dict[str, int] = {}
-    doc_text = doc.user_data.get("rc_text") or doc.text
+    text = doc_text(doc)
     for m in doc._.mentions or []:
         first_seen.setdefault(m.entity.canonical, m.start)
         for mm in [m] + m.inner + m.parties:
@@ -181,18 +183,18 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
                 continue   # a person acting for a body the text names: not another mention of it
             add(mm.entity.canonical, mm.entity.type, mm.surface if not mm.entity.implicit else None,
                 mm.entity.region, mm.entity.label)
-        short = _BRACKETED.match(doc_text, m.end)
+        short = _BRACKETED.match(text, m.end)
         if short and not m.entity.implicit and m.entity.type not in ("Region", "Agreement") \
-                and not _is_place(nlp, short.group(1)):
+                and not _is_place(gaz, short.group(1)):
             # 香港贸易发展局(HKTDC), 香港生产力促进局(生产力局): the short form in brackets
             rec.entities[m.entity.canonical].aliases.add(short.group(1))
         if m.entity.type == "Platform" and not m.entity.implicit:
             # 2015赣港经贸合作活动, 第三届…博览会: the edition is not the event's name, but the
             # text's way of writing it stays findable
-            edition = _EDITION.search(doc_text, max(0, m.start - 8), m.start)
+            edition = _EDITION.search(text, max(0, m.start - 8), m.start)
             if edition:
                 rec.entities[m.entity.canonical].aliases.add(edition.group() + m.surface)
-    alias_of = merge_short_forms(rec.entities, nlp.get_pipe("rc_entities").gazetteer, first_seen)
+    alias_of = merge_short_forms(rec.entities, gaz, first_seen)
     seen = set()
     for r in doc._.relations or []:
         r = replace(r, head=alias_of.get(r.head, r.head), tail=alias_of.get(r.tail, r.tail))

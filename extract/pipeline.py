@@ -112,7 +112,7 @@ class CharTokenizer:
         return doc
 
 
-def _doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc) -> str:
     """The Doc's text, without rebuilding it from tokens when the tokenizer kept it."""
     text = doc.user_data.get(_TEXT)
     return doc.text if text is None else text
@@ -349,7 +349,7 @@ class EntityRecogniser:
         self.grammar = load_grammar()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = _doc_text(doc)
+        text = doc_text(doc)
         simp = simplified(text)
         doc._.simplified = simp
         gaz = self.gazetteer
@@ -636,14 +636,13 @@ def _set_up_in_zone(sentence: str, offset: int, actors):
             yield b.canonical, a.canonical
 
 
-def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str]):
+def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str], label_of: dict[str, str]):
     """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
-    that opens the clause (or the passage's). `called` maps what the text calls a body to its key."""
+    that opens the clause (or the passage's). `called` maps what the text calls a body to its
+    key, `label_of` a key to what the text calls it."""
     if "在" not in sentence:
         return
-    label_of = None
     for m in _SET_UP_UNIT.finditer(sentence):
-        label_of = label_of or {v: k for k, v in called.items()}
         before = [a for a in actors if a.end - offset <= m.start() and a.type != "Region"]
         founder = before[-1] if before and ADVERBS.match(sentence[before[-1].end - offset:m.start()]) else subject
         if founder is None:
@@ -709,7 +708,7 @@ class RelationReader:
         self.gazetteer = load_gazetteer(None)
 
     def __call__(self, doc: Doc) -> Doc:
-        text, simp, ctx = _doc_text(doc), doc._.simplified, doc._.context
+        text, simp, ctx = doc_text(doc), doc._.simplified, doc._.context
         mentions = doc._.mentions or []
         relations: list[Relation] = []
         gaz = self.gazetteer
@@ -739,6 +738,7 @@ class RelationReader:
         for m in mentions:
             for mm in [m] + m.inner:
                 called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
+        label_of = {key: name for name, key in called.items()}
         by_start = sorted(mentions, key=lambda m: m.start)
         previous, whole, last_pair = None, None, None
         unit_short = _unit_short_names(known_here)
@@ -796,7 +796,7 @@ class RelationReader:
                                                   clause_status(masked, status), False, ev))
                 for part, whole_zone in _set_up_in_zone(sentence, s, actors):
                     relations.append(Relation("partOf", part, whole_zone, clause_status(masked, status), False, ev))
-                for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called):
+                for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called, label_of):
                     relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
                 # 未来，本局将…，协助A…: a time that opens the sentence sets its default
                 sentence_status = "planned" if _FUTURE_OPENING.match(sentence) else status

@@ -46,8 +46,9 @@ _COMBO_FOLLOW = ("口岸", "合作", "两地", "双方", "三地", "四地", "�
 # 与港澳在数字贸易等领域深度合作: places run together after "with", and the clause goes on to
 # say they cooperate
 _WITH_CHARS = set("与同跟和及")
-_COOPERATION_SOON = re.compile(r"[^，,。；;：:、\n]{0,6}?(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)")
-_COOPERATION_AHEAD = re.compile(r"[^，,。；;：:\n]{0,20}?(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)")
+_COOPERATING = r"(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)"
+_COOPERATION_SOON = re.compile(rf"[^，,。；;：:、\n]{{0,6}}?{_COOPERATING}")
+_COOPERATION_AHEAD = re.compile(rf"[^，,。；;：:\n]{{0,20}}?{_COOPERATING}")
 
 
 @dataclass

@@ -66,6 +66,12 @@ def _name_after(text: str, pos: int) -> str | None:
     return None
 
 
+def _by_end(bodies) -> dict[int, tuple[str, str]]:
+    """(canonical, type) of each body by where its mention ends: an office or a delegation
+    noun right there is that body's."""
+    return {e: (canonical, typ) for s, e, canonical, typ in bodies}
+
+
 def officials(text: str, bodies, sar: str | None) -> list[tuple[int, Official]]:
     """(position, Official) for each "body + office + name" in `text` (simplified).
 
@@ -77,7 +83,7 @@ def officials(text: str, bodies, sar: str | None) -> list[tuple[int, Official]]:
     [('黄强', '四川')]
     """
     titles, title_re = _titles()
-    ends = {e: (canonical, typ) for s, e, canonical, typ in bodies}
+    ends = _by_end(bodies)
     out = []
     for m in title_re.finditer(text):
         stands_for = titles[m.group()]
@@ -106,7 +112,7 @@ def delegations(text: str, bodies) -> list[tuple[int, int, Official]]:
     >>> [(t[s:e], o.body) for s, e, o in delegations(t, [(0, 7, "香港中华总商会", "ChamberOfCommerce")])]
     [('代表团', '香港中华总商会')]
     """
-    ends = {e: (canonical, typ) for s, e, canonical, typ in bodies}
+    ends = _by_end(bodies)
     out, current = [], None
     for m in _DELEGATION.finditer(text):
         holder = ends.get(m.start())
