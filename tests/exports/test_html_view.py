@@ -199,13 +199,18 @@ def test_hover_shows_edge_evidence_and_document(browser_view):
     assert '两者将合作<img src="http://example.com' in text               # ... and the sentence's shown
 
 
+def _choose(page, select: str, text: str):
+    """Type into one of the page's tom-select boxes and take the first option it offers."""
+    page.click(f"#{select}-ts-control")
+    page.keyboard.type(text)
+    page.locator(f"#{select}-ts-dropdown .option").first.wait_for(timeout=20_000)
+    page.keyboard.press("Enter")
+
+
 def test_search_finds_a_named_node_and_lights_its_neighbourhood(browser_view):
     g, view = browser_view
     page = view.page
-    page.click("#search-ts-control")
-    page.keyboard.type("香港贸易发展局")
-    page.locator("#search-ts-dropdown .option").first.wait_for(timeout=20_000)
-    page.keyboard.press("Enter")
+    _choose(page, "search", "香港贸易发展局")
     page.wait_for_function(f"rckg.network.getSelectedNodes()[0] === {HKTDC!r}", timeout=20_000)
     far = next(n for n in g if n != HKTDC and not g.has_edge(n, HKTDC))
     assert "rgba" in str(page.evaluate(f"rckg.nodes.get({far!r}).color"))      # dimmed
@@ -217,10 +222,7 @@ def test_type_filter_hides_other_types(browser_view):
     g, view = browser_view
     page = view.page
     page.click("#reset")
-    page.click("#type-filter-ts-control")
-    page.keyboard.type("University")
-    page.locator("#type-filter-ts-dropdown .option").first.wait_for(timeout=20_000)
-    page.keyboard.press("Enter")
+    _choose(page, "type-filter", "University")
     others = sum(1 for _, t in g.nodes(data="type") if t != "University")
     page.wait_for_function(f"rckg.nodes.get({{filter: n => n.hidden}}).length === {others}", timeout=20_000)
     shown = g.number_of_nodes() - others
@@ -233,10 +235,7 @@ def test_region_filter_keeps_entities_of_that_region(browser_view):
     g, view = browser_view
     page = view.page
     page.click("#reset")
-    page.click("#region-filter-ts-control")
-    page.keyboard.type("湖南省")
-    page.locator("#region-filter-ts-dropdown .option").first.wait_for(timeout=20_000)
-    page.keyboard.press("Enter")
+    _choose(page, "region-filter", "湖南省")
     inside = {n for n, r in g.nodes(data="region") if r == "湖南省"}
     page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=20_000)
     assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == inside
