@@ -7,6 +7,15 @@ def _record(nlp, text):
     return extract.extract_document(nlp, text, "t")
 
 
+def _parties(rec) -> dict[str, set[str]]:
+    """Each agreement and its parties."""
+    out: dict[str, set[str]] = {}
+    for r in rec.relations:
+        if r.kind == "party":
+            out.setdefault(r.head, set()).add(r.tail)
+    return out
+
+
 def _pairs(rec, kind="partner"):
     return {frozenset((r.head, r.tail)) for r in rec.relations if r.kind == kind}
 
@@ -38,10 +47,7 @@ def test_one_relation_per_listed_party(nlp):
 
 def test_separately_signed_agreements_are_bilateral(nlp):
     rec = _record(nlp, "湖南省商务厅分别与香港中华总商会、香港工业总会签署了合作备忘录。")
-    agreements = {}
-    for r in rec.relations:
-        if r.kind == "party":
-            agreements.setdefault(r.head, set()).add(r.tail)
+    agreements = _parties(rec)
     assert sorted(map(sorted, agreements.values())) == [["湖南省商务厅", "香港中华总商会"], ["湖南省商务厅", "香港工业总会"]]
 
 
@@ -388,10 +394,7 @@ def test_host_and_organiser_of_an_event(nlp):
 
 def test_each_named_agreement_of_one_signing_has_the_parties(nlp):
     rec = _record(nlp, "湖南省商务厅与香港贸易发展局签订了《湘港经贸合作备忘录》和《湘港会展合作协议》。")
-    parties = {}
-    for r in rec.relations:
-        if r.kind == "party":
-            parties.setdefault(r.head, set()).add(r.tail)
+    parties = _parties(rec)
     assert parties == {name: {"湖南省商务厅", "香港贸易发展局"} for name in ("湘港经贸合作备忘录", "湘港会展合作协议")}
 
 
