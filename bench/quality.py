@@ -1,6 +1,7 @@
 """Extraction quality with the referee, per gold set and per document.
 
-    python bench/quality.py                   # both gold sets, overall scores
+    python bench/quality.py                   # all three gold sets, overall scores
+    python bench/quality.py --sets corpus-more  # one set
     python bench/quality.py --per-doc --write docs/quality.md
     python bench/quality.py --show 30         # what is missed and what is spurious
 
@@ -22,7 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 SETS = {"corpus": (SHARED / "corpus", SHARED / "eval" / "gold"),
-        "corpus-extra": (SHARED / "corpus-extra", SHARED / "eval" / "gold-extra")}
+        "corpus-extra": (SHARED / "corpus-extra", SHARED / "eval" / "gold-extra"),
+        "corpus-more": (SHARED / "corpus-more", SHARED / "eval" / "gold-more")}
 def _f1(kind):
     """F1 of a relation kind, or None where the gold has none and nothing was predicted."""
     return lambda r: r[kind]["f1"] if r[kind]["tp"] + r[kind]["fn"] + r[kind]["fp"] else None
@@ -34,7 +36,7 @@ COLUMNS = [("entities F1", _f1("entities")), ("type acc", lambda r: r["type_accu
            ("named agr. R", lambda r: r["named_agreements"]["recall"] if r["named_agreements"]["gold"] else None),
            ("partOf F1", _f1("partOf")), ("founded F1", _f1("founded")),
            ("status acc", lambda r: r["status_accuracy"] if r["partner"]["tp"] else None)]
-TARGETS = [0.90, 0.95, 0.90, 0.80, 0.80, 0.90, 0.70, 0.70, 0.85]
+TARGETS = [0.90, 0.95, 0.90, 0.80, 0.75, 0.90, 0.75, 0.65, 0.85]   # issue "Extraction that holds on unseen documents"
 
 
 def referee():
@@ -82,11 +84,13 @@ def main():
     ap.add_argument("--per-doc", action="store_true")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--write", help="write the tables as Markdown to this file")
+    ap.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS))
     a = ap.parse_args()
     if not SHARED.is_dir():
         sys.exit(f"{SHARED} not found: the corpora and gold live beside the repository")
     out = []
-    for name, (corpus, gold) in SETS.items():
+    for name in a.sets:
+        corpus, gold = SETS[name]
         overall = score_documents([corpus], gold, a.show)
         rows = per_document(corpus, gold) if a.per_doc else []
         rows.append((f"**all of {name}**", overall))
@@ -94,7 +98,7 @@ def main():
         if a.show:
             print(json.dumps(overall["misses"], ensure_ascii=False, indent=1))
     targets = "| **target** | " + " | ".join(f"≥ {t:.2f}" for t in TARGETS) + " |"
-    text = "\n\n".join(out) + "\n\n— : the gold has none of that kind in the document, and none was predicted.\n\nTargets (issue \"Extraction accuracy\"):\n\n" + table([]).split("\n")[0] + "\n" + \
+    text = "\n\n".join(out) + "\n\n— : the gold has none of that kind in the document, and none was predicted.\n\nTargets (issue \"Extraction that holds on documents it has never seen\"):\n\n" + table([]).split("\n")[0] + "\n" + \
         table([]).split("\n")[1] + "\n" + targets + "\n"
     print(text)
     if a.write:
