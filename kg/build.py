@@ -15,7 +15,6 @@ extracted again: the pipeline is not even loaded, the store not even opened.
 from __future__ import annotations
 
 import hashlib
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +22,10 @@ from typing import Callable, Iterator
 
 import pyoxigraph as ox
 
-from extract.readers import UnreadableDocument, UnsupportedDocument, iter_documents, read_document, reader_for
+from extract.readers import (PathProblem, UnreadableDocument, UnsupportedDocument, iter_documents, read_document,
+                             reader_for)
 from extract.records import DocumentRecord
+from kg.filenames import printable, safe_id
 from kg.graph import document_quads
 from kg.iris import graph_iri
 from kg.lock import writer_lock
@@ -83,8 +84,12 @@ class PendingDocument:
 
 
 def doc_id_for(path: Path) -> str:
-    """A document's id is its file name without the suffix: stable across machines."""
-    return re.sub(r"\s+", "_", path.stem)
+    """A document's id is its file name without the suffix: stable across machines.
+
+    >>> doc_id_for(Path("docs/湖南 大学.txt")), doc_id_for(Path("a\x01b.txt"))
+    ('湖南_大学', 'a%01b')
+    """
+    return safe_id(path.stem)
 
 
 def _assign_doc_id(path: Path, manifest: Manifest, taken: set[str]) -> str:
@@ -94,7 +99,7 @@ def _assign_doc_id(path: Path, manifest: Manifest, taken: set[str]) -> str:
     to the file now bearing the name.
     """
     base, key = doc_id_for(path), str(path.resolve())
-    salted = f"{base}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
+    salted = f"{base}-{hashlib.sha1(key.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
     for candidate in (base, salted):
         entry = manifest.documents.get(candidate)
         if candidate not in taken and (entry is None or entry.path == key or not Path(entry.path).exists()):
@@ -102,8 +107,9 @@ def _assign_doc_id(path: Path, manifest: Manifest, taken: set[str]) -> str:
     return salted
 
 
-def discover(paths) -> list[Path]:
-    """Step 1: the files to consider, in a stable order."""
+def discover(paths) -> list[Path | PathProblem]:
+    """Step 1: the files to consider, in a stable order, and the paths that could not be
+    looked at (unlistable folders, dangling links, link loops), each a `PathProblem`."""
     return list(iter_documents(paths))
 
 
@@ -117,15 +123,18 @@ def changed_documents(files, manifest: Manifest, pipeline: str, report: BuildRep
 
     def note(path, outcome, reason=None):
         if outcome == "skipped":
-            report.skipped.append((str(path), reason))
+            report.skipped.append((printable(path), reason))
         elif outcome == "failed":
-            report.failed.append((str(path), reason))
+            report.failed.append((printable(path), reason))
         elif outcome == "unchanged":
-            report.unchanged.append(str(path))
+            report.unchanged.append(printable(path))
         if on_document:
             on_document(path, outcome, reason)
 
     for path in files:
+        if isinstance(path, PathProblem):
+            note(path.path, path.outcome, path.reason)
+            continue
         try:
             reader_for(path)
         except UnsupportedDocument as e:
@@ -295,12 +304,12 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
         def texts():
             for doc in changed_documents(files, manifest, pipeline, report, on_document):
                 pending[doc.doc_id] = doc
-                yield doc.doc_id, doc.path.name, doc.text
+                yield doc.doc_id, printable(doc.path.name), doc.text
 
         def stored(docs):
             # a document counts as read once the store and the manifest hold it
             for done in docs:
-                report.read.append(str(done.path))
+                report.read.append(printable(done.path))
                 if on_document:
                     on_document(done.path, "read", None)
 

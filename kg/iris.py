@@ -13,12 +13,25 @@ from kg.namespaces import ID
 
 __all__ = ["entity_iri", "document_iri", "graph_iri", "assertion_iri"]
 
-# Characters that may not stand in an IRI (RFC 3987) or that Turtle would have to escape.
-_UNSAFE = re.compile(r"[\s<>\"{}|\\^`#?%/\[\]]")
+# Characters that may not stand in an IRI path segment (RFC 3987: everything outside
+# iunreserved, sub-delims, ":" and "@", so controls, surrogates and private use too) or that
+# Turtle would have to escape; blanks as well.
+_UNSAFE = re.compile("\\s|[^A-Za-z0-9\\-._~!$&'()*+,;=:@"
+                     "\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+                     "\U00010000-\U0001fffd\U00020000-\U0002fffd\U00030000-\U0003fffd"
+                     "\U00040000-\U0004fffd\U00050000-\U0005fffd\U00060000-\U0006fffd"
+                     "\U00070000-\U0007fffd\U00080000-\U0008fffd\U00090000-\U0009fffd"
+                     "\U000a0000-\U000afffd\U000b0000-\U000bfffd\U000c0000-\U000cfffd"
+                     "\U000d0000-\U000dfffd\U000e1000-\U000efffd]")
 
 
 def _segment(name: str) -> str:
-    return _UNSAFE.sub(lambda m: quote(m.group(), safe=""), name)
+    r"""A name as one IRI path segment: what may not stand there percent-encoded (as UTF-8).
+
+    >>> _segment("湖南 大学/a\x01b")
+    '湖南%20大学%2Fa%01b'
+    """
+    return _UNSAFE.sub(lambda m: quote(m.group().encode("utf-8", "surrogatepass"), safe=""), name)
 
 
 def entity_iri(canonical: str) -> str:

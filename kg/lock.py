@@ -12,11 +12,16 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["GraphLocked", "writer_lock"]
+__all__ = ["GraphLocked", "GraphUnwritable", "writer_lock"]
 
 
 class GraphLocked(RuntimeError):
     """Another process is writing this graph directory."""
+
+
+class GraphUnwritable(RuntimeError):
+    """The graph directory cannot be made or written (permissions, a file in the way, a
+    read-only disk): one line naming the directory and the reason."""
 
 
 @contextmanager
@@ -31,10 +36,18 @@ def writer_lock(directory: str | os.PathLike):
     Traceback (most recent call last):
     ...
     kg.lock.GraphLocked: ... is being written by another process (PID ...); wait for it to finish
+    >>> with writer_lock(os.path.join(d, ".lock", "g")):
+    ...     pass
+    Traceback (most recent call last):
+    ...
+    kg.lock.GraphUnwritable: .../.lock/g: cannot write the graph here (not a directory)
     """
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    fd = os.open(directory / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd = os.open(directory / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:
+        raise GraphUnwritable(f"{directory}: cannot write the graph here ({(e.strerror or str(e)).lower()})") from None
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -59,7 +59,8 @@ class Manifest:
     def load(cls, directory: str | os.PathLike) -> "Manifest":
         path = Path(directory) / MANIFEST_NAME
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            # file names are bytes: those that are not UTF-8 go back to disk as they came
+            data = json.loads(path.read_text(encoding="utf-8", errors="surrogateescape"))
         except FileNotFoundError:
             return cls()
         except (OSError, ValueError) as e:
@@ -73,7 +74,7 @@ class Manifest:
         tmp = path.with_name(path.name + ".tmp")
         data = {"format": FORMAT, "ontology": self.ontology,
                 "documents": {k: vars(v) for k, v in sorted(self.documents.items())}}
-        with open(tmp, "w", encoding="utf-8") as f:
+        with open(tmp, "w", encoding="utf-8", errors="surrogateescape") as f:
             json.dump(data, f, ensure_ascii=False, indent=1)
             f.flush()
             os.fsync(f.fileno())

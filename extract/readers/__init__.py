@@ -19,9 +19,10 @@ import importlib
 from pathlib import Path
 from typing import Callable
 
+from extract.readers.discovery import PathProblem, walk as iter_documents
 from extract.readers.errors import UnreadableDocument, UnsupportedDocument
 
-__all__ = ["UnreadableDocument", "UnsupportedDocument", "read_document", "iter_documents", "reader_for",
+__all__ = ["UnreadableDocument", "UnsupportedDocument", "read_document", "iter_documents", "PathProblem", "reader_for",
            "READERS", "SUPPORTED_SUFFIXES"]
 
 # suffix → "module:function" taking a Path and returning text.
@@ -70,16 +71,3 @@ def read_document(path: str | Path) -> str:
     if not text.strip():
         raise UnreadableDocument("empty document (no text)")
     return text
-
-
-def iter_documents(paths):
-    """Files under the given files and folders, in a stable order, hidden ones left out.
-
-    Every file is yielded, supported or not, so the build can say which it skipped.
-    """
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file()
-                              and not any(part.startswith((".", "~$")) for part in f.relative_to(p).parts))
-        else:
-            yield p

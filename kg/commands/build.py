@@ -7,7 +7,8 @@ import click
 from kg.build import build
 from kg.commands.options import graph_option
 from kg.commands.progress import DocumentProgress
-from kg.lock import GraphLocked
+from kg.filenames import printable
+from kg.lock import GraphLocked, GraphUnwritable
 from kg.parallel import default_jobs
 
 
@@ -32,8 +33,10 @@ def command(paths, graph, jobs):
     try:
         report = build(paths or None, graph, on_document=progress.document, on_start=progress.start,
                        jobs=jobs or default_jobs())
-    except GraphLocked as e:
+    except (GraphLocked, GraphUnwritable) as e:
         raise click.ClickException(str(e))
+    except OSError as e:    # the graph directory failed under the build (disk full, read-only)
+        raise click.ClickException(f"{printable(e.filename or graph or 'rckg-data')}: {e.strerror or e}")
     finally:
         progress.close()
     click.echo(f"{report.summary()} → {report.graph_dir / 'graph.ttl'}", err=True)

@@ -8,6 +8,8 @@ import sys
 
 import click
 
+from kg.filenames import printable
+
 __all__ = ["DocumentProgress", "BAR_FROM"]
 
 BAR_FROM = 5   # fewer documents than this: no bar, no per-document lines
@@ -32,6 +34,7 @@ class DocumentProgress:
 
     def document(self, path, outcome: str, reason: str | None):
         self.done += 1
+        path = printable(path)
         line = f"{outcome} {path}: {reason}" if reason else None
         if self.bar is not None:
             if line:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import click
 
 from kg.commands.options import graph_option
-from kg.lock import GraphLocked
+from kg.lock import GraphLocked, GraphUnwritable
 from kg.remove import UnknownDocument, remove
 
 
@@ -21,6 +21,6 @@ def command(documents, graph):
     """
     try:
         removed = remove(documents, graph)
-    except (UnknownDocument, GraphLocked) as e:
+    except (UnknownDocument, GraphLocked, GraphUnwritable) as e:
         raise click.ClickException(str(e).strip("'\""))
     click.echo(f"removed {len(removed)} document(s): {', '.join(removed)}", err=True)

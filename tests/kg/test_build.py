@@ -116,3 +116,47 @@ def test_a_build_killed_after_committing_leaves_exports_marked_stale(tmp_path):
     assert "香港理工大学" not in (out / "graph.ttl").read_text(encoding="utf-8")
     kg.build([docs], out)   # nothing left to extract, but the exports are stale
     assert "香港理工大学" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_odd_file_names_are_built_beside_the_others(tmp_path):
+    """Control characters and bytes that are not UTF-8 in names: documents like any other."""
+    import os
+
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    for name in (b"good.txt", b"ctl\x01name.txt", b"bad\xffbyte.txt"):
+        with open(os.path.join(os.fsencode(corpus), name), "wb") as f:
+            f.write("湖南大学与香港大学签订了合作协议。".encode())
+    result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert "3 read, 0 unchanged, 0 skipped, 0 failed" in result.output
+    graphs = {str(c) for c in _graph(tmp_path / "g").subjects()}
+    assert "https://w3id.org/rckg/id/doc/ctl%2501name" in graphs
+    assert "https://w3id.org/rckg/id/doc/bad%25FFbyte" in graphs
+    again = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert "0 read, 3 unchanged" in again.output     # the manifest kept the odd names exactly
+
+
+def test_an_unwritable_graph_directory_is_one_line(tmp_path):
+    (tmp_path / "file").write_text("in the way")
+    result = CliRunner().invoke(main, ["build", "-g", str(tmp_path / "file" / "g")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == f"Error: {tmp_path / 'file' / 'g'}: cannot write the graph here (not a directory)"
+    assert not isinstance(result.exception, NotADirectoryError)
+
+
+def test_unreadable_folders_and_dangling_links_fail_the_build_by_name(tmp_path, monkeypatch):
+    import os
+
+    corpus = tmp_path / "docs"
+    (corpus / "locked").mkdir(parents=True)
+    (corpus / "good.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
+    os.symlink("gone.txt", corpus / "link.txt")
+    scandir = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda p: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if str(p).endswith("locked") else scandir(p))
+    result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert result.exit_code == 1
+    assert f"failed {corpus / 'locked'}: folder not read: permission denied" in result.output
+    assert f"failed {corpus / 'link.txt'}: dangling symlink (to gone.txt)" in result.output
+    assert "1 read, 0 unchanged, 0 skipped, 2 failed" in result.output
