@@ -2,9 +2,17 @@
 
 Every sentence is recombined from templates written for this project; the names in them are
 real bodies of the genre (universities, agencies, Hong Kong and Macau bodies, zones, expos,
-regions), so the graph built from the corpus has a realistic shape: a few hubs (the trade
-councils, the big universities), many bodies met once or twice, and a long tail of pairs.
-Nothing is copied from any real document.
+regions) or names made up from places, trade names and kinds of body. Nothing is copied from
+any real document. Two shapes:
+
+- `zipf` (the default): each document has a cast of 6–12 bodies drawn without replacement from
+  a pool of about 10,000 names with Zipf–Mandelbrot weights (rank + 50)^-1.2, the shape of the
+  real corpora's document frequencies (a few bodies in many documents, most in one or two).
+  The most frequent body is in about 4% of the documents, as in a corpus collected from many
+  provinces' sites; its sentences only name its cast.
+- `hub` (the stress case, the corpus before the `zipf` shape): sentences pair a home body
+  with a Hong Kong or Macau one drawn from short lists, so 香港大学 and the trade councils are
+  in nearly every document: every query about a hub touches the whole corpus.
 
 Document `i` depends only on (seed, i), so a corpus of 1,000 is the first 1,000 of the
 corpus of 10,000, and documents can be made in any order.
@@ -14,16 +22,27 @@ corpus of 10,000, and documents can be made in any order.
     True
     >>> a[0]
     'gen-000007'
+    >>> make_document(7, seed=1, shape="hub") != a
+    True
 
-Run `python bench/corpus_gen.py OUT --docs 1000` to write OUT/gen-000000.txt, ...
+Run `python bench/corpus_gen.py OUT --docs 1000 [--shape hub]` to write OUT/gen-000000.txt, ...
 """
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import random
+from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["make_document", "write_corpus", "TARGET_BYTES"]
+__all__ = ["make_document", "write_corpus", "name_pool", "TARGET_BYTES", "SHAPES"]
+
+SHAPES = ("zipf", "hub")
+# Zipf–Mandelbrot weights (rank + OFFSET)^-EXPONENT over the pool: the offset flattens the
+# head, so the first name is in a few percent of the documents, not in all of them.
+ZIPF_EXPONENT, ZIPF_OFFSET = 1.2, 50
+CAST = (6, 12)
 
 TARGET_BYTES = 10_000
 
@@ -127,18 +146,65 @@ KINDS = [("工作方案", True), ("实施意见", True), ("工作情况的通报
          ("工作总结", False), ("合作情况的报告", False)]
 
 
-def _fill(rng: random.Random, template: str, prov: tuple) -> str:
-    short = prov[0]
-    home = UNIVERSITIES[short] + ENTERPRISES[:3] + [prov[1] + h for h in rng.sample(AGENCY_HEADS, 3)]
-    away = HK_MACAU_UNIVERSITIES + HK_MACAU_BODIES + ENTERPRISES[3:]
-    # Most sentences pair a home body with a Hong Kong / Macau / Guangdong one; a heavy head
-    # (the trade councils, the big universities) comes from taking the first names more often.
-    pick = lambda pool: pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < .5 \
-        else rng.choice(pool)
-    project = rng.choice(PROJECTS)
+# Made-up trade names and kinds of body for the long tail of the `zipf` pool.
+TRADE_NAMES = ["华信", "云帆", "鸿运", "恒泰", "金桥", "瑞丰", "新航", "博远", "天成", "宏图", "中科", "远景",
+               "同创", "汇通", "星河", "盛达", "嘉禾", "智联", "海纳", "东方", "长风", "正源", "启明", "永兴",
+               "安和", "联创", "德润", "锦程", "众诚", "百川"]
+BODY_KINDS = ["科技有限公司", "贸易有限公司", "股份有限公司", "物流有限公司", "投资有限公司"]
+FIELD_KINDS = ["研究院", "产业协会", "创新中心", "产业园", "商会"]
+
+
+@lru_cache(maxsize=1)
+def name_pool() -> tuple[list[str], list[float]]:
+    """The `zipf` shape's names in rank order and their cumulative weights.
+
+    The real bodies come first (the ones a corpus names most), then made-up ones, in an
+    order fixed by a seed of its own, so the pool is the same for every corpus seed.
+
+    >>> names, cum = name_pool()
+    >>> len(names) > 10_000 and len(set(names)) == len(names) and names[0] == "香港贸易发展局"
+    True
+    """
+    real = list(dict.fromkeys(HK_MACAU_BODIES + HK_MACAU_UNIVERSITIES + [u for us in UNIVERSITIES.values()
+                                                                         for u in us] + ZONES + ENTERPRISES))
+    places = ["香港", "澳门"] + [c[:-1] for p in PROVINCES for c in p[3]]
+    made = [f"{place}{trade}{kind}" for place, trade, kind in itertools.product(places, TRADE_NAMES, BODY_KINDS)]
+    made += [f"{place}{field}{kind}" for place, field, kind in itertools.product(places, FIELDS, FIELD_KINDS)]
+    made += [p[1] + h for p in PROVINCES for h in AGENCY_HEADS]
+    made = sorted(set(made) - set(real))
+    random.Random(20261206).shuffle(made)
+    names = real + made
+    return names, list(itertools.accumulate((r + ZIPF_OFFSET) ** -ZIPF_EXPONENT for r in range(len(names))))
+
+
+def _cast(rng: random.Random) -> list[str]:
+    """The bodies one `zipf` document names, drawn without replacement by weight."""
+    names, cum = name_pool()
+    want, cast = rng.randint(*CAST), []
+    while len(cast) < want:
+        name = names[bisect.bisect(cum, rng.random() * cum[-1])]
+        if name not in cast:
+            cast.append(name)
+    return cast
+
+
+def _fill(rng: random.Random, template: str, prov: tuple, cast: list[str] | None = None) -> str:
+    if cast:
+        project = rng.choice(PROJECTS)
+        a, b, c, d, zone, zone2 = rng.sample(cast, 6)
+    else:
+        short = prov[0]
+        home = UNIVERSITIES[short] + ENTERPRISES[:3] + [prov[1] + h for h in rng.sample(AGENCY_HEADS, 3)]
+        away = HK_MACAU_UNIVERSITIES + HK_MACAU_BODIES + ENTERPRISES[3:]
+        # Most sentences pair a home body with a Hong Kong / Macau / Guangdong one; a heavy head
+        # (the trade councils, the big universities) comes from taking the first names more often.
+        pick = lambda pool: pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] if rng.random() < .5 \
+            else rng.choice(pool)
+        project = rng.choice(PROJECTS)
+        a, b, c, d = pick(home), pick(away), pick(away), pick(UNIVERSITIES["广东"] + away)
+        zone, zone2 = rng.choice(ZONES[:4] + ZONES[9:12]), rng.choice(ZONES[4:9] + ZONES[12:])
     values = {
-        "a": pick(home), "b": pick(away), "c": pick(away), "d": pick(UNIVERSITIES["广东"] + away),
-        "zone": rng.choice(ZONES[:4] + ZONES[9:12]), "zone2": rng.choice(ZONES[4:9] + ZONES[12:]),
+        "a": a, "b": b, "c": c, "d": d, "zone": zone, "zone2": zone2,
         "expo": rng.choice(EXPOS), "agreement": rng.choice(AGREEMENTS), "field": rng.choice(FIELDS),
         "field2": rng.choice(FIELDS), "project": project,
         "year": rng.randint(2018, 2024), "n": rng.randint(3, 60), "n2": rng.randint(20, 900),
@@ -147,9 +213,12 @@ def _fill(rng: random.Random, template: str, prov: tuple) -> str:
     return template.format(**values)
 
 
-def make_document(i: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> tuple[str, str]:
-    """(doc_id, text) of document `i` of the corpus `seed`."""
+def make_document(i: int, seed: int = 0, target_bytes: int = TARGET_BYTES, shape: str = "zipf") -> tuple[str, str]:
+    """(doc_id, text) of document `i` of the corpus `seed` in the given shape (one of SHAPES)."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown corpus shape {shape!r}; one of {', '.join(SHAPES)}")
     rng = random.Random(seed * 1_000_003 + i)
+    cast = _cast(random.Random(seed * 1_000_003 + i + 7_919_000_000)) if shape == "zipf" else None
     prov = rng.choice(PROVINCES[:4]) if rng.random() < .7 else rng.choice(PROVINCES)
     head = rng.choice(AGENCY_HEADS)
     author = prov[1] + head
@@ -173,7 +242,7 @@ def make_document(i: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> tu
             for _ in range(rng.randint(2, 5)):
                 r = rng.random()
                 pool = FILLER if r < .55 else (PLANNED if planned else REALIZED)
-                sentences.append(_fill(rng, rng.choice(pool), prov))
+                sentences.append(_fill(rng, rng.choice(pool), prov, cast))
             para = "".join(sentences)
             if body_bytes + len(para.encode()) > target_bytes - 200:
                 break
@@ -183,12 +252,12 @@ def make_document(i: int, seed: int = 0, target_bytes: int = TARGET_BYTES) -> tu
     return f"gen-{i:06d}", "\n".join(lines)
 
 
-def write_corpus(out: str | Path, docs: int, seed: int = 0) -> Path:
+def write_corpus(out: str | Path, docs: int, seed: int = 0, shape: str = "zipf") -> Path:
     """Write documents 0..docs-1 as OUT/<doc_id>.txt (existing files are kept: the corpus is fixed)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     for i in range(docs):
-        doc_id, text = make_document(i, seed)
+        doc_id, text = make_document(i, seed, shape=shape)
         path = out / f"{doc_id}.txt"
         if not path.exists():
             path.write_text(text, encoding="utf-8")
@@ -200,5 +269,7 @@ if __name__ == "__main__":
     ap.add_argument("out")
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--shape", choices=SHAPES, default="zipf",
+                    help="zipf: heavy-tailed, like the real corpora; hub: every document names the same hubs")
     args = ap.parse_args()
-    print(write_corpus(args.out, args.docs, args.seed))
+    print(write_corpus(args.out, args.docs, args.seed, args.shape))
