@@ -7,8 +7,18 @@
 
 `extract` knows nothing of RDF, stores or the command line.
 """
-from extract.document import extract_document
-from extract.pipeline import load
-from extract.records import DocumentRecord, Entity, Evidence, Mention, Relation
+import importlib
 
 __all__ = ["load", "extract_document", "DocumentRecord", "Entity", "Evidence", "Mention", "Relation"]
+
+# Imported on first use (PEP 562): `extract.normalise` or `extract.records` alone must not
+# load spaCy, which `kg partners` and `kg --help` never need.
+_HOME = {"load": "extract.pipeline", "extract_document": "extract.document", "DocumentRecord": "extract.records",
+         "Entity": "extract.records", "Evidence": "extract.records", "Mention": "extract.records",
+         "Relation": "extract.records"}
+
+
+def __getattr__(name):
+    if name in _HOME:
+        return getattr(importlib.import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import networkx as nx
-
 from kg.namespaces import RC, sparql_prologue
 
 __all__ = ["to_networkx", "main_type", "KINDS", "GENERIC_TYPES"]
@@ -47,7 +45,7 @@ def _v(term):
     return None if term is None else term.value
 
 
-def to_networkx(store) -> nx.Graph:
+def to_networkx(store) -> "nx.Graph":
     """Build the network from a `GraphStore` (or anything with a union-graph `query`).
 
     >>> import tempfile, kg
@@ -58,6 +56,8 @@ def to_networkx(store) -> nx.Graph:
     >>> g.nodes["https://w3id.org/rckg/id/香港贸易发展局"]["aliases"]
     ['香港貿易發展局']
     """
+    import networkx as nx     # here, not at the top: `kg.queries` needs this module's constants, not networkx
+
     pairs = lambda predicate: ((_v(r["s"]), _v(r["o"])) for r in store.query(_PAIRS % predicate))
     types, labels = defaultdict(set), {}
     for e, t in pairs("a"):
