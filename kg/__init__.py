@@ -7,23 +7,14 @@
     >>> len(store.documents()) == len(report.read)
     True
 """
-import importlib
-
-# Imported on first use (PEP 562): `kg.queries` or `kg.cli` alone must not load the
-# extractor (spaCy) that `kg.build` needs.
-_HOME = {"build": "kg.build", "BuildReport": "kg.build", "GraphStore": "kg.store", "graph_dir": "kg.store"}
-
-
-def __getattr__(name):
-    if name in _HOME:
-        return getattr(importlib.import_module(_HOME[name]), name)
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+# kg.build loads the extractor (spaCy) only when a document is extracted, so importing
+# the package for a query costs pyoxigraph, not spaCy.
+from kg.build import BuildReport, build
+from kg.store import GraphStore, graph_dir
 
 
-def open_graph(directory=None, read_only: bool = True):
-    """The store of a graph directory (default ./rckg-data or $RCKG_GRAPH): a `GraphStore`."""
-    from kg.store import GraphStore, graph_dir
-
+def open_graph(directory=None, read_only: bool = True) -> GraphStore:
+    """The store of a graph directory (default ./rckg-data or $RCKG_GRAPH)."""
     return GraphStore(graph_dir(directory), read_only=read_only)
 
 

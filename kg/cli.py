@@ -58,7 +58,7 @@ class LazyGroup(click.Group):
     def format_commands(self, ctx, formatter):
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(map(len, names))      # as click.Group does
-        rows = [(name, click.utils.make_default_short_help(command_help(name), limit)) for name in names]
+        rows = [(name, click.Command(name, help=command_help(name)).get_short_help_str(limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

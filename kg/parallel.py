@@ -24,7 +24,7 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
-from extract import DocumentRecord, extract_document, load
+from extract.records import DocumentRecord
 
 __all__ = ["extract_one", "extract_all", "default_jobs"]
 
@@ -40,6 +40,8 @@ _AHEAD_PER_WORKER = 3
 def _load_pipeline():
     global _nlp
     if _nlp is None:
+        from extract import load     # spaCy: only where documents are extracted
+
         _nlp = load()
     return _nlp
 
@@ -60,6 +62,8 @@ def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
     >>> extract_one("d", "d.txt", "湖南大学与香港大学合作。").relations[0].kind
     'partner'
     """
+    from extract.document import extract_document
+
     return extract_document(_load_pipeline(), text, doc_id, source=source)
 
 
@@ -87,7 +91,7 @@ def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Ite
             yield doc_id, extract_one(doc_id, source, text)
         return
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.parallel"])
+    ctx.set_forkserver_preload(["kg.parallel", "extract.document"])   # spaCy imported once, before the fork
     pending: deque = deque()
     # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
     # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.

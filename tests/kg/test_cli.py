@@ -14,7 +14,7 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(" ".join(m for m in ("spacy", "networkx", "exports", "kg.build") if m in sys.modules))
+print(" ".join(m for m in ("spacy", "networkx", "exports") if m in sys.modules))
 """
 
 
