@@ -217,9 +217,15 @@ def remote_query(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: fl
     headers = {"Content-Type": "application/x-www-form-urlencoded",
                "Accept": f"{_RESULTS_JSON}, application/n-triples;q=0.9, text/plain;q=0.5"}
     _, ctype, payload = _request(auth.opener(endpoint), auth, "POST", url, data, headers, timeout)
-    if "json" in ctype:
-        return json.loads(payload)
-    return payload.decode("utf-8")
+    try:
+        if "json" in ctype:
+            results = json.loads(payload)
+            if not isinstance(results, dict) or not ("boolean" in results or "results" in results):
+                raise ValueError("neither a boolean nor results")
+            return results
+        return payload.decode("utf-8")
+    except ValueError as e:   # bad JSON, bad UTF-8, or JSON that is not SPARQL results
+        raise RemoteError(f"POST {endpoint}: malformed reply ({str(e).splitlines()[0][:120]})") from None
 
 
 def remote_select(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: float = 120,
@@ -236,9 +242,21 @@ def remote_select(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: f
 
 
 def select_rows(results: dict) -> tuple[list[str], list[dict[str, str | None]]]:
-    """SPARQL JSON results of a SELECT → (variables, one {var: value or None} per row)."""
-    names = results["head"]["vars"]
-    return names, [{v: (b[v]["value"] if v in b else None) for v in names} for b in results["results"]["bindings"]]
+    """SPARQL JSON results of a SELECT → (variables, one {var: value or None} per row).
+
+    >>> select_rows({"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"value": "1"}}, {}]}})
+    (['x'], [{'x': '1'}, {'x': None}])
+    >>> select_rows({"results": []})
+    Traceback (most recent call last):
+    ...
+    kg.remote.RemoteError: malformed SPARQL results (KeyError: 'head')
+    """
+    try:
+        names = results["head"]["vars"]
+        return names, [{v: (b[v]["value"] if v in b else None) for v in names}
+                       for b in results["results"]["bindings"]]
+    except (KeyError, TypeError, AttributeError) as e:
+        raise RemoteError(f"malformed SPARQL results ({type(e).__name__}: {e})") from None
 
 
 def term(binding: dict):
@@ -306,7 +324,10 @@ class RemoteStore:
         results = remote_query(self.endpoint, sparql, auth=self.auth, timeout=self.timeout)
         if not isinstance(results, dict) or "results" not in results:
             raise RemoteError(f"{self.endpoint}: not the results of a SELECT query")
-        return [_Row((v, term(b)) for v, b in binding.items()) for binding in results["results"]["bindings"]]
+        try:
+            return [_Row((v, term(b)) for v, b in binding.items()) for binding in results["results"]["bindings"]]
+        except (KeyError, TypeError, AttributeError, ValueError) as e:
+            raise RemoteError(f"{self.endpoint}: malformed SPARQL results ({type(e).__name__}: {e})") from None
 
     def quads_for_pattern(self, s=None, p=None, o=None, graph=None) -> list[ox.Quad]:
         """Triples of the union default graph matching the pattern (`graph` must be None)."""

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
 
-__all__ = ["QueryResult", "QuerySyntaxError", "run_query", "term_value", "parse_binding",
-           "to_turtle"]
+__all__ = ["QueryResult", "QuerySyntaxError", "QueryFailed", "ServiceRefused", "service_clauses", "run_query",
+           "term_value", "parse_binding", "to_turtle"]
 
 _NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t: int for t in
             ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
@@ -29,6 +29,45 @@ _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 class QuerySyntaxError(ValueError):
     """The query does not parse; the message starts with `line L, column C`."""
+
+
+class ServiceRefused(ValueError):
+    """The query would fetch from another server (`SERVICE`) and that was not allowed."""
+
+
+class QueryFailed(RuntimeError):
+    """The query parsed but its evaluation failed (a remote `SERVICE` answered nonsense, …)."""
+
+
+# What the scan steps over (strings, IRIs, comments) and what it looks for: the SERVICE
+# keyword, not a variable, prefix or local name that happens to be spelled so.
+_LEXEMES = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',             # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',                       # strings
+    r"'(?:[^'\\\n]|\\.)*'",
+    r'<[^<>"{}|^`\\\x00-\x20]*>',                 # IRIs
+    r"\#[^\n]*",                                  # comments
+    r"(?<![\w?$:])(?P<service>SERVICE)(?![\w:-])",
+]), re.IGNORECASE)
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def service_clauses(sparql: str) -> int:
+    """How many `SERVICE` clauses a query has: each one makes the engine fetch from a URL.
+
+    Strings, IRIs and comments are stepped over, and `\\u` escapes undone first (SPARQL
+    reads them anywhere in a query).
+
+    >>> service_clauses('SELECT * WHERE { SERVICE <http://x/q> { ?s ?p ?o } }')
+    1
+    >>> service_clauses('SELECT ?service WHERE { ?service rc:service "SERVICE <x>" } # SERVICE')
+    0
+    >>> service_clauses(r'SELECT * WHERE { \\u0053ERVICE <http://x/q> { ?s ?p ?o } }')
+    1
+    """
+    text = _CODEPOINT.sub(lambda m: chr(int(m[1] or m[2], 16)) if int(m[1] or m[2], 16) < 0x110000 else m[0], sparql)
+    return sum(1 for m in _LEXEMES.finditer(text) if m["service"])
 
 
 @dataclass
@@ -99,12 +138,18 @@ def _syntax_message(message: str) -> str:
     return where + rest
 
 
-def run_query(store, sparql: str, bindings: dict | None = None) -> QueryResult:
+def run_query(store, sparql: str, bindings: dict | None = None, *, allow_service: bool = False) -> QueryResult:
     """Run SELECT, ASK, CONSTRUCT or DESCRIBE on the union graph.
 
     `bindings` maps variable names to terms, substituted before evaluation (the variable
-    must be in a SELECT's projection). Raises QuerySyntaxError for a malformed query.
+    must be in a SELECT's projection). Raises QuerySyntaxError for a malformed query,
+    ServiceRefused for a query with a `SERVICE` clause unless `allow_service` (a query on the
+    local graph sends nothing over the network unless asked to), QueryFailed when the
+    evaluation fails.
     """
+    if not allow_service and service_clauses(sparql):
+        raise ServiceRefused("the query has a SERVICE clause, which fetches from another server; "
+                             "queries stay local unless you pass --allow-service")
     subs = {ox.Variable(k): v for k, v in (bindings or {}).items()} or None
     try:
         res = store.query(sparql, prefixes=PREFIXES, substitutions=subs)
@@ -113,6 +158,13 @@ def run_query(store, sparql: str, bindings: dict | None = None) -> QueryResult:
     except RuntimeError as e:   # pyoxigraph binds only variables the query selects
         m = re.search(r"variable (\?\w+)", str(e))
         raise ValueError(f"cannot bind {m[1]}: the query does not SELECT it" if m else str(e)) from None
+    try:
+        return _result(res)
+    except (RuntimeError, OSError) as e:   # raised while iterating, e.g. a SERVICE's bad reply
+        raise QueryFailed(f"the query failed: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
+
+
+def _result(res) -> QueryResult:
     if isinstance(res, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(res))
     if isinstance(res, ox.QueryTriples):

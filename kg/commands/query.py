@@ -6,7 +6,8 @@ import json
 import click
 
 from kg.commands.options import endpoint_options, format_option, graph_option, open_store
-from kg.sparql import QuerySyntaxError, parse_binding, run_query, to_turtle
+from kg.sparql import (QueryFailed, QuerySyntaxError, ServiceRefused, parse_binding, run_query, service_clauses,
+                       to_turtle)
 from kg.tables import render
 
 
@@ -19,14 +20,18 @@ class QuerySyntaxProblem(click.ClickException):
 @click.option("--file", "path", type=click.Path(exists=True, dir_okay=False), help="Read the query from a .rq file.")
 @click.option("--bind", "bindings", multiple=True, metavar="VAR=VALUE",
               help="Bind a selected variable to a literal (or <IRI>) before the query runs; repeatable.")
+@click.option("--allow-service", is_flag=True,
+              help="Let SERVICE clauses fetch from the servers they name (refused by default).")
 @format_option
 @graph_option
 @endpoint_options
-def command(sparql, path, bindings, fmt, graph, endpoint, auth):
+def command(sparql, path, bindings, allow_service, fmt, graph, endpoint, auth):
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the whole graph.
 
     The prefixes rc: rcid: skos: prov: org: schema: rdf: rdfs: xsd: owl: dcterms: are
-    declared. A CONSTRUCT prints Turtle as its table form.
+    declared. A CONSTRUCT prints Turtle as its table form. A query with a SERVICE clause
+    is refused (exit status 2) unless --allow-service: a query sends nothing anywhere
+    unless you say so.
 
     Example:
 
@@ -43,6 +48,9 @@ def command(sparql, path, bindings, fmt, graph, endpoint, auth):
         binds = dict(parse_binding(b) for b in bindings)
     except ValueError as e:
         raise click.UsageError(str(e))
+    if not allow_service and service_clauses(text):
+        raise QuerySyntaxProblem(f"{path or 'query'}: has a SERVICE clause, which fetches from another server; "
+                                 "pass --allow-service if that is meant")
     if endpoint:
         if binds:
             raise click.UsageError("--bind works on the local store; write the values into the query for --endpoint")
@@ -50,10 +58,10 @@ def command(sparql, path, bindings, fmt, graph, endpoint, auth):
         return
     store = open_store(graph)
     try:
-        res = run_query(store, text, binds)
-    except QuerySyntaxError as e:
+        res = run_query(store, text, binds, allow_service=allow_service)
+    except (QuerySyntaxError, ServiceRefused) as e:
         raise QuerySyntaxProblem(f"{path or 'query'}: {e}")
-    except ValueError as e:
+    except (ValueError, QueryFailed) as e:
         raise click.ClickException(str(e))
     if res.kind == "ask":
         click.echo(json.dumps({"boolean": res.boolean}) if fmt == "json" else str(res.boolean).lower())
@@ -79,5 +87,8 @@ def _remote(endpoint, text, auth, fmt, path):
     elif "boolean" in results:
         click.echo(json.dumps(results) if fmt == "json" else str(results["boolean"]).lower())
     else:
-        names, rows = select_rows(results)
+        try:
+            names, rows = select_rows(results)
+        except RemoteError as e:
+            raise click.ClickException(f"{endpoint}: {e}")
         click.echo(render(rows, fmt, names), nl=False)

@@ -104,3 +104,39 @@ def test_commands_on_the_shared_corpus(tmp_path_factory):
            for row in json.loads(r.output) if row["relation"] == "partner"}
     assert got == expected
     assert run(d, "show", "香港城市大学").exit_code == 0
+
+
+def test_query_with_service_exits_2_and_fetches_nothing(known_graph, tmp_path):
+    from tests.http_stub import stub_server
+
+    with stub_server(b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}') as (url, seen):
+        rq = tmp_path / "remote.rq"
+        rq.write_text(f"SELECT ?s WHERE {{ SERVICE <{url}/q> {{ ?s ?p ?o }} }}", encoding="utf-8")
+        r = run(known_graph, "query", "--file", str(rq))
+        assert r.exit_code == 2
+        assert r.output.strip() == (f"Error: {rq}: has a SERVICE clause, which fetches from another server; "
+                                    "pass --allow-service if that is meant")
+        r = CliRunner().invoke(main, ["query", "--file", str(rq), "--endpoint", url + "/query"])
+        assert r.exit_code == 2 and seen == []
+        r = run(known_graph, "query", "--allow-service", "--file", str(rq))
+        assert r.exit_code == 0, r.output
+        assert len(seen) == 1
+
+
+@pytest.mark.parametrize("reply", [b"{garbage", b'{"head": {}}', b'[1, 2]', b'{"results": {"bindings": 3}}'])
+def test_malformed_server_reply_is_one_line(reply):
+    from tests.http_stub import stub_server
+
+    with stub_server(reply) as (url, _):
+        r = CliRunner().invoke(main, ["query", "--endpoint", url + "/query", "SELECT ?s WHERE { ?s ?p ?o }"])
+    assert r.exit_code == 1
+    assert isinstance(r.exception, SystemExit)
+    assert len(r.output.strip().splitlines()) == 1 and "malformed" in r.output, r.output
+
+
+def test_allowed_service_with_a_malformed_reply_is_one_line(known_graph):
+    from tests.http_stub import stub_server
+
+    with stub_server(b"{garbage") as (url, _):
+        r = run(known_graph, "query", "--allow-service", f"SELECT * WHERE {{ SERVICE <{url}/q> {{ ?s ?p ?o }} }}")
+    assert r.exit_code == 1 and r.output.startswith("Error: the query failed: "), r.output

@@ -45,3 +45,39 @@ def test_malformed_query_reports_line_and_column(store, query, where):
 def test_parse_binding_rejects_junk():
     with pytest.raises(ValueError):
         parse_binding("no equals sign")
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { SERVICE <{url}/q> { ?s ?p ?o } }",
+    "select * where { service silent <{url}/q> { ?s ?p ?o } }",
+    "SELECT * WHERE { ?x ?y ?z .SERVICE<{url}/q>{ ?s ?p ?o } }",
+    "SELECT * WHERE { \\u0053ERVICE <{url}/q> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE ?where { ?s ?p ?o } VALUES ?where { <{url}/q> } }",
+])
+def test_service_is_refused_and_nothing_is_sent(store, query):
+    from kg.sparql import ServiceRefused
+    from tests.http_stub import stub_server
+
+    with stub_server(b'{"head": {"vars": []}, "results": {"bindings": []}}') as (url, seen):
+        with pytest.raises(ServiceRefused, match="--allow-service"):
+            run_query(store, query.replace("{url}", url))
+        assert seen == []
+
+
+@pytest.mark.parametrize("query", [
+    'SELECT ?service WHERE { ?service a rc:University }',
+    'SELECT * WHERE { ?s rc:sentence "SERVICE <http://example.org/q> { }" }  # SERVICE <http://x>',
+    "SELECT * WHERE { <http://example.org/SERVICE> ?p ?o }",
+])
+def test_the_word_service_elsewhere_is_not_a_clause(store, query):
+    assert run_query(store, query).kind == "select"
+
+
+def test_allowed_service_with_a_malformed_reply_is_one_error(store):
+    from kg.sparql import QueryFailed
+    from tests.http_stub import stub_server
+
+    with stub_server(b"{garbage") as (url, seen):
+        with pytest.raises(QueryFailed, match="^the query failed: "):
+            run_query(store, f"SELECT * WHERE {{ SERVICE <{url}/q> {{ ?s ?p ?o }} }}", allow_service=True)
+        assert len(seen) == 1
