@@ -65,8 +65,10 @@ def canvas_ink(page) -> float:
 
 @contextmanager
 def open_view(html_path, *, width: int = 1600, height: int = 1000, wait: bool = True,
-              timeout_ms: float = 120_000):
-    """Load `html_path` in headless Chromium and yield a `View` (page, errors, refused requests)."""
+              timeout_ms: float = 120_000, allow: tuple[str, ...] = ()):
+    """Load `html_path` (a file, or an `http://127.0.0.1…` URL) in headless Chromium and yield
+    a `View` (page, errors, refused requests). `allow` lists URL prefixes the page may also
+    reach, such as the local server that serves it."""
     from playwright.sync_api import sync_playwright
 
     exe = chromium_path()
@@ -81,7 +83,7 @@ def open_view(html_path, *, width: int = 1600, height: int = 1000, wait: bool = 
 
             def guard(route):
                 url = route.request.url
-                if url.startswith(("file:", "data:")):
+                if url.startswith(("file:", "data:", "blob:", *allow)):
                     route.continue_()
                 else:
                     view.outside_requests.append(url)
@@ -90,7 +92,8 @@ def open_view(html_path, *, width: int = 1600, height: int = 1000, wait: bool = 
             context.route("**/*", guard)
             view.page.on("console", lambda m: m.type == "error" and view.console_errors.append(m.text))
             view.page.on("pageerror", lambda e: view.console_errors.append(str(e)))
-            view.page.goto(Path(html_path).resolve().as_uri())
+            local = str(html_path).startswith("http://")
+            view.page.goto(str(html_path) if local else Path(html_path).resolve().as_uri())
             if wait:
                 view.wait_until_stable(timeout_ms)
             yield view

@@ -27,6 +27,7 @@ COMMANDS = [
     "kg.commands.rank",
     "kg.commands.communities",
     "kg.commands.push",
+    "kg.commands.serve",
 ]
 _BY_NAME = {m.rsplit(".", 1)[1]: m for m in COMMANDS}
 

@@ -1,0 +1,144 @@
+"""The graph as the server sees it: one read-only snapshot of the store, replaced when a
+build (or `kg remove`) in another process changes the graph directory.
+
+Oxigraph's read-only mode opens RocksDB without its lock, so a build can write the same
+store meanwhile; a read-only handle sees the store as it was when opened. The manifest
+is rewritten after every document a build commits, so its size and time tell when a
+newer snapshot is worth opening. What is derived from a snapshot (the network, the name
+index, the documents' titles and dates) is computed on first use and dies with it.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+
+from extract.normalise import to_simplified_name
+from kg.manifest import MANIFEST_NAME, Manifest
+from kg.namespaces import sparql_prologue
+from kg.network import to_networkx
+from kg.store import GraphStore
+
+__all__ = ["Snapshot", "LiveGraph", "search_names"]
+
+_DOCUMENTS = sparql_prologue() + """
+SELECT ?doc ?title ?date WHERE { ?d a rc:Document ; dcterms:identifier ?doc .
+  OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d dcterms:date ?date } }"""
+
+
+class Snapshot:
+    """One read-only view of a graph directory and what is derived from it."""
+
+    def __init__(self, directory: Path, version):
+        self.dir, self.version = Path(directory), version
+        self.store = GraphStore(directory, read_only=True)
+        self._lock = threading.Lock()
+
+    @cached_property
+    def network(self) -> nx.Graph:
+        with self._lock:
+            return to_networkx(self.store)
+
+    @cached_property
+    def by_label(self) -> dict[str, str]:
+        """Preferred label → IRI (`kg.queries` answers with labels; the page needs IRIs)."""
+        out: dict[str, str] = {}
+        for n, label in self.network.nodes(data="label"):
+            out.setdefault(label, n)
+        return out
+
+    @cached_property
+    def names(self) -> list[tuple[str, str, str]]:
+        """(simplified name, as written, IRI) for every label and alias: the type-ahead's index."""
+        out = []
+        for n, attrs in self.network.nodes(data=True):
+            for name in dict.fromkeys([attrs["label"], *attrs.get("aliases", ())]):
+                out.append((to_simplified_name(name), name, n))
+        return out
+
+    @cached_property
+    def documents(self) -> dict[str, dict]:
+        """Document id → {title, date} (either may be None)."""
+        out = {}
+        for r in self.store.query(_DOCUMENTS):
+            doc = r["doc"].value
+            entry = out.setdefault(doc, {"title": None, "date": None})
+            if r["title"] is not None and r["title"].value != doc:
+                entry["title"] = entry["title"] or r["title"].value
+            if r["date"] is not None:
+                entry["date"] = entry["date"] or r["date"].value
+        return out
+
+    def manifest(self) -> Manifest:
+        return Manifest.load(self.dir)
+
+
+def search_names(snapshot: Snapshot, query: str, limit: int = 20) -> list[dict]:
+    """Entities whose name or alias contains `query` (简 or 繁, case and spaces ignored).
+
+    Exact names first, then names that start with the query, then the rest; within each,
+    the better-connected entity first.
+    """
+    key = to_simplified_name(query).casefold()
+    if not key:
+        return []
+    g = snapshot.network
+    best: dict[str, tuple] = {}
+    for simple, written, iri in snapshot.names:
+        folded = simple.casefold()
+        if key not in folded:
+            continue
+        rank = (0 if folded == key else 1 if folded.startswith(key) else 2, -g.degree(iri),
+                written.strip() != query.strip(), len(simple))     # the spelling typed is the one shown
+        if iri not in best or rank < best[iri][0]:
+            best[iri] = (rank, written)
+    out = []
+    for iri, (rank, written) in sorted(best.items(), key=lambda kv: (kv[1][0], kv[0]))[:limit]:
+        a = g.nodes[iri]
+        out.append({"iri": iri, "label": a["label"], "match": written, "type": a.get("type"),
+                    "region": a.get("region"), "degree": g.degree(iri)})
+    return out
+
+
+class LiveGraph:
+    """The current snapshot of a graph directory, reopened when the directory changes.
+
+    >>> import tempfile, kg
+    >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
+    >>> live = LiveGraph(d)
+    >>> live.current() is live.current()
+    True
+    """
+
+    def __init__(self, directory: str | os.PathLike):
+        self.dir = Path(directory)
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+
+    def _version(self):
+        try:
+            st = (self.dir / MANIFEST_NAME).stat()
+            return st.st_mtime_ns, st.st_size, st.st_ino
+        except FileNotFoundError:
+            return None
+
+    def current(self) -> Snapshot:
+        """The newest snapshot; the one held is kept while the directory is unchanged, and
+        also when a newer one cannot be opened yet (the next request tries again)."""
+        version = self._version()
+        snap = self._snapshot
+        if snap is not None and snap.version == version:
+            return snap
+        with self._lock:
+            snap = self._snapshot
+            if snap is not None and snap.version == version:
+                return snap
+            try:
+                self._snapshot = Snapshot(self.dir, version)
+            except OSError:
+                if snap is None:
+                    raise
+            return self._snapshot
