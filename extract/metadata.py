@@ -24,9 +24,14 @@ HEAD_CHARS, HEAD_LINES = 4000, 20
 TAIL_CHARS, TAIL_LINES = 2000, 12
 
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ο": 0}
-_NUM_DATE = r"((?:19|20)\d{2})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2})(?!\d))"
-_CN_DATE = r"([〇○零一二三四五六七八九O]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
-_DATE = re.compile(f"{_NUM_DATE}|{_CN_DATE}")
+# The forms dates come in: 2023年6月28日, 2023-06-28 (2023/6/28, 2023.06.28), 二〇二三年六月二十八日,
+# and day first as Hong Kong, Macau and European sites write them: 29.05.2015, 04/05/2024.
+_YMD = r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*(?:年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]|[-/.](?P<m2>\d{1,2})[-/.](?P<d2>\d{1,2})(?!\d))"
+_DMY = r"(?<![\d.])(?P<d3>\d{1,2})[./](?P<m3>\d{1,2})[./](?P<y3>(?:19|20)\d{2})(?!\d)"
+_CN_DATE = (r"(?P<cy>[〇○零一二三四五六七八九O]{4})\s*年\s*(?P<cm>[一二三四五六七八九十]{1,3})\s*月"
+            r"\s*(?P<cd>[一二三四五六七八九十]{1,3})\s*[日号]")
+_DATE = re.compile(f"{_YMD}|{_DMY}|{_CN_DATE}")
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _NUMBER = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[\[(]\s*((?:19|20)\d{2})\s*[\])]\s*第?\s*(\d{1,5})\s*号")
 _SIGNED_LABEL = re.compile(r"(?:成文日期|发文日期|印发日期|签发日期|签署日期)\s*[:：]")
 _PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|發布時間|發布日期|日期|时间)\s*[:：]")
@@ -39,6 +44,10 @@ _GENRE_END = re.compile(r"(?:通知|意见|方案|规划|办法|函|复函|批�
 _SENTENCE_END = tuple("。！？；!?;，,、")
 _LABELLED = re.compile(r"^[^\s:：]{1,8}\s*[:：]")          # "日期: …", "来源：…"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Lines that open a page but are no title: bylines, share widgets, version switches, banners.
+_NOT_TITLE = re.compile(r"^[□■◆●]|^\s*文\s*/|^\S{0,8}[记記]者\s|[点點][赞讚]\s*\(|打[赏賞]|简体版|簡體版|英文版|寄给朋友|[评評][论論]列表")
+_DECORATION = re.compile(r"[—\-–=*#\s]+")
+LEAD_TITLE_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -56,17 +65,27 @@ def parse_date(text: str) -> str | None:
     ('2023-11-20', '2024-05-10')
     >>> parse_date("二〇二一年五月十二日"), parse_date("2021年2月30日")
     ('2021-05-12', None)
+    >>> parse_date("29.05.2015  12:22"), parse_date("04/05/2024 - 10:55:34"), parse_date("05/13/2024")
+    ('2015-05-29', '2024-05-04', '2024-05-13')
     """
-    m = _DATE.search(text)
-    if m is None:
-        return None
-    g = m.groups()
+    for m in _DATE.finditer(text):
+        if (d := _date_of(m)) is not None:
+            return d
+    return None
+
+
+def _date_of(m: re.Match) -> str | None:
+    g = m.groupdict()
     try:
-        if g[0]:
-            y, mo, d = int(g[0]), int(g[1] or g[3]), int(g[2] or g[4])
+        if g["y"]:
+            y, mo, d = int(g["y"]), int(g["m"] or g["m2"]), int(g["d"] or g["d2"])
+        elif g["y3"]:
+            y, d, mo = int(g["y3"]), int(g["d3"]), int(g["m3"])
+            if mo > 12 >= d:        # 05/13/2024: the American order, month first
+                d, mo = mo, d
         else:
-            y = int("".join(str(_CN_DIGITS[c]) for c in g[5]))
-            mo, d = _cn_number(g[6]), _cn_number(g[7])
+            y = int("".join(str(_CN_DIGITS[c]) for c in g["cy"]))
+            mo, d = _cn_number(g["cm"]), _cn_number(g["cd"])
         return datetime.date(y, mo, d).isoformat()
     except (ValueError, KeyError):
         return None
@@ -85,8 +104,12 @@ def _lines(text: str, limit: int) -> list[str]:
 
 
 def _is_date_line(line: str) -> bool:
+    """A line that is a date and little else: "2021年6月8日", "29.05.2015  12:22", "2023年6月28日印发"."""
     m = _DATE.search(line)
-    return bool(m) and len(line) - (m.end() - m.start()) <= 2
+    if not m:
+        return False
+    rest = _TIME.sub("", line[:m.start()] + line[m.end():])
+    return len(re.sub(r"[\s\-|:：()（）]", "", rest)) <= 2
 
 
 def _is_org_line(line: str) -> bool:
@@ -112,29 +135,63 @@ def _date(head: list[str], tail: list[str]) -> str | None:
     for line in head:
         if (_is_date_line(line) or _PUBLISHED_LABEL.search(line)) and (d := parse_date(line)):
             return d
+    # A news item dates itself in its first lines ("date 2025-11-24 …", "2023年1月31日至2月1日,…
+    # 代表团访问澳门"); the first full date there is the nearest the text comes to its own.
+    for line in head:
+        if d := parse_date(line):
+            return d
     return None
 
 
-def _title(head: list[str]) -> str | None:
+def _not_title(line: str) -> bool:
     from extract.boilerplate import is_boilerplate
 
+    return bool(is_boilerplate(line) or _is_date_line(line) or (_NUMBER.search(line) and len(line) <= 40)
+                or _LABELLED.match(line) or _NOT_TITLE.search(line)
+                or len(_CJK.findall(_DECORATION.sub("", line))) < 4)
+
+
+def _title(head: list[str]) -> str | None:
     candidates = []
     for i, line in enumerate(head):
-        if (is_boilerplate(line) or _is_date_line(line) or (_NUMBER.search(line) and len(line) <= 40)
-                or len(line) < 5 or len(line) > 80 or line.endswith(_SENTENCE_END) or _LABELLED.match(line)
-                or len(_CJK.findall(line)) < 4):
+        if _not_title(line) or len(line) < 5 or len(line) > 80 or line.endswith(_SENTENCE_END):
             continue
-        if _is_org_line(line) and not _GENRE_END.search(line):
+        if _is_org_line(line) and not _GENRE_END.search(line) and "关于" not in line and "關於" not in line:
             continue  # the issuing body on its own line above the title
-        nxt = head[i + 1] if i + 1 < len(head) else ""
-        if nxt and len(nxt) <= 30 and _GENRE_END.search(nxt) and not nxt.endswith(_SENTENCE_END) \
-                and (nxt.startswith("的") or not _GENRE_END.search(line)):
-            line += nxt  # a title wrapped over two lines: "…关于印发《…》" / "的通知"
+        # A title wrapped over two or three lines: "…关于印发《…》" / "的通知", or "…关于政协…" /
+        # "第四次会议第3481号(…" / "081号)提案答复的函".
+        for nxt in head[i + 1:i + 3]:
+            if _GENRE_END.search(line) and not nxt.startswith("的"):
+                break
+            if len(nxt) > 30 or nxt.endswith(_SENTENCE_END) or _LABELLED.match(nxt):
+                break
+            joined = line + nxt
+            if _GENRE_END.search(nxt) or ("关于" in line or "關於" in line) and len(joined) <= 80:
+                line = joined
+            else:
+                break
         candidates.append(line)
     for line in candidates:
         if "关于" in line or "關於" in line or _GENRE_END.search(line):
             return line
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0]
+    return _lead_title(head)
+
+
+def _lead_title(head: list[str]) -> str | None:
+    """No title line: the first clause of the first line of text stands in for one.
+
+    News items that start straight with their lead ("4日下午,由省委、省政府举办的…开幕。")
+    still get a name people can read in a list, instead of a file name.
+    """
+    for line in head:
+        if _not_title(line):
+            continue
+        clause = re.split(r"[。！？!?;；]", line, maxsplit=1)[0].strip()
+        if len(_CJK.findall(clause)) >= 4:
+            return clause if len(clause) <= LEAD_TITLE_CHARS else clause[:LEAD_TITLE_CHARS - 1] + "…"
+    return None
 
 
 def _issuer(head: list[str], tail: list[str], title: str | None) -> str | None:
@@ -171,11 +228,11 @@ def find_metadata(text: str) -> DocumentMetadata:
     ('湘政办发〔2021〕57号', '2021-06-08', '湖南省人民政府办公厅')
     >>> m.title
     '湖南省人民政府办公厅关于印发《湖南省深化湘港合作实施方案》的通知'
-    >>> find_metadata("湖南大学与香港城市大学签订合作协议。")
-    DocumentMetadata(title=None, issuer=None, number=None, date=None)
+    >>> find_metadata("湖南大学与香港城市大学签订合作协议。")      # no title line: the lead's first clause
+    DocumentMetadata(title='湖南大学与香港城市大学签订合作协议', issuer=None, number=None, date=None)
     """
     head = _lines(text[:HEAD_CHARS], HEAD_LINES)
-    tail = _lines(text[-TAIL_CHARS:], 10 ** 6)[-TAIL_LINES:] if len(text) > HEAD_CHARS else head[-TAIL_LINES:]
+    tail = _lines(text[-TAIL_CHARS:], 10 ** 6)[-TAIL_LINES:]
     title = _title(head)
     return DocumentMetadata(title=title, issuer=_issuer(head, tail, title), number=_number(head),
                             date=_date(head, tail))

@@ -70,3 +70,32 @@ def test_labels_times_and_group_names_are_not_titles():
     m = find_metadata(normalise(text))
     assert m.title == "湘港高校合作的现状与建议"
     assert m.date == "2024-04-28"
+
+
+# Friction 4: dates in every usual form, wherever the genre puts them.
+@pytest.mark.parametrize("text, date", [
+    ("贵州省外事办公室\n" + "正文。\n" * 30 + "2023年6月28日印发\n共印5份", "2023-06-28"),   # short text, many lines
+    ("省长会见香港客商\n\n29.05.2015  12:22\n\n江西团在港推介。", "2015-05-29"),
+    ("04/05/2024 - 10:55:34\n你现在的位置: 首页\n本局武汉代表处正式启动", "2024-05-04"),
+    ("深港合作项目签约\n来源: 深圳特区报   发布时间: 2021-01-27\n正文。", "2021-01-27"),
+    ("穗港合作会议召开\n二〇二三年六月二十八日\n正文。", "2023-06-28"),
+    ("中总访问团考察佛山\n\n2019-06-04\n\n正文。", "2019-06-04"),
+    ("经批准,2023年1月31日至2月1日,福建省贸促会代表团访问澳门。\n正文。", "2023-01-31"),
+])
+def test_dates_in_every_usual_form(text, date):
+    assert find_metadata(normalise(text)).date == date
+
+
+@pytest.mark.parametrize("text", ["10月14日,研究院在香港揭牌。", "(2020—2025年)规划", "版本 3.1.2"])
+def test_no_full_date_no_date(text):
+    assert find_metadata(normalise(text)).date is None
+
+
+def test_a_title_wrapped_over_three_lines_is_joined():
+    text = "广东省人民政府关于政协第十三届全国委员会\n第四次会议第3481号(统战政协类\n081号)提案答复的函\n粤府函〔2021〕182号\n正文。"
+    assert find_metadata(normalise(text)).title == "广东省人民政府关于政协第十三届全国委员会第四次会议第3481号(统战政协类081号)提案答复的函"
+
+
+def test_a_news_item_without_a_title_line_is_named_by_its_lead():
+    text = "□ 文/本刊记者 王明\n4日下午,湘港投资贸易活动周在香港会展中心隆重开幕。全国政协副主席出席。"
+    assert find_metadata(normalise(text)).title == "4日下午,湘港投资贸易活动周在香港会展中心隆重开幕"
