@@ -128,28 +128,34 @@ def paths(g: nx.Graph, a: str, b: str, limit: int = 5) -> list[list[dict]]:
     return [[_hop(g, x, y) for x, y in zip(p, p[1:])] for p in chains[:limit]]
 
 
-def region_matrix(g: nx.Graph, kinds=COOPERATION) -> dict[tuple[str, str], int]:
-    """Cooperation links between areas: {(area, area): count}, each unordered pair once
-    under its sorted key. An entity's area is the outermost region it lies in, or is.
+def region_matrix(g: nx.Graph, kinds=COOPERATION, provinces: bool = True) -> dict[tuple[str, str], int]:
+    """Cooperation links between regions: {(region, region): count}, each unordered pair once
+    under its sorted key. An entity counts in its province-level region (湖南 for a body in
+    长沙市; 香港), or with `provinces=False` in the outermost region it lies in, or is.
 
     >>> g = nx.Graph()
-    >>> g.add_node("a", area="湖南省"); g.add_node("b", area="香港特别行政区"); g.add_node("c", area=None)
+    >>> g.add_node("a", area="湖南省", within=["湖南省", "长沙市"]); g.add_node("c", area=None)
+    >>> g.add_node("b", area="粤港澳大湾区", within=["粤港澳大湾区", "香港特别行政区"])
     >>> g.add_edge("a", "b", relations={"partner": {}}); g.add_edge("a", "c", relations={"partner": {}})
-    >>> region_matrix(g)
-    {('湖南省', '香港特别行政区'): 1}
+    >>> region_matrix(g), region_matrix(g, provinces=False)
+    ({('湖南', '香港'): 1}, {('湖南省', '粤港澳大湾区'): 1})
     """
+    from kg.regions import province_of
+
+    place = (lambda n: province_of(g.nodes[n].get("within") or ())) if provinces else (lambda n: g.nodes[n].get("area"))
     counts: Counter = Counter()
     for a, b, data in g.edges(data=True):
         if not any(k in data["relations"] for k in kinds):
             continue
-        ra, rb = g.nodes[a].get("area"), g.nodes[b].get("area")
+        ra, rb = place(a), place(b)
         if ra and rb:
             counts[tuple(sorted((ra, rb)))] += 1
     return dict(sorted(counts.items()))
 
 
-def stats(g: nx.Graph) -> dict:
-    """Counts by entity type, relation and status, and the area × area matrix.
+def stats(g: nx.Graph, provinces: bool = True) -> dict:
+    """Counts by entity type, relation and status, and the region × region matrix
+    (province-level regions, or with `provinces=False` the outermost ones).
 
     Relations and statuses count assertions (one per document and sentence); `links`
     counts distinct related pairs.
@@ -167,5 +173,5 @@ def stats(g: nx.Graph) -> dict:
         "relations": {k: {"assertions": relations[k], "links": pairs[k],
                           "realized": statuses[(k, "realized")], "planned": statuses[(k, "planned")]}
                       for k in sorted(relations, key=lambda k: -relations[k])},
-        "regions": region_matrix(g),
+        "regions": region_matrix(g, provinces=provinces),
     }

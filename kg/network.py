@@ -1,14 +1,17 @@
 """The cooperation network as a networkx graph: the one view every analytic and picture uses.
 
-Nodes are entities (IRI → type, label, aliases, region, area, documents; `area` is the outermost
-region the entity lies in, or is, e.g. 湖南省 for a body located in 长沙市); an undirected edge joins two
+Nodes are entities (IRI → type, label, aliases, region, area, within, documents; `area` is the
+outermost region the entity lies in, or is, e.g. 湖南省 for a body located in 长沙市, and `within`
+every region it lies in, or is, at any level); an undirected edge joins two
 entities that one or more assertions relate, and carries each relation kind with its
 statuses and evidence. Agreements are nodes too, joined to their parties by `party` edges.
+`g.graph["documents"]` holds each document's title and date by id (`kg.documents.documents`).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
+from kg.documents import documents
 from kg.namespaces import RC, sparql_prologue
 
 __all__ = ["to_networkx", "main_type", "KINDS", "GENERIC_TYPES"]
@@ -79,12 +82,19 @@ def to_networkx(store) -> "nx.Graph":
         if e in regions and up in regions and up != e:
             parents[e].add(up)
 
+    def enclosing(region, seen=()):
+        """The region and every region that contains it."""
+        out = {region}
+        for up in parents[region] - set(seen):
+            out |= enclosing(up, (*seen, region))
+        return out
+
     def area(region, seen=()):
         """The outermost region containing `region` (the alphabetically first, if several)."""
         ups = sorted(parents[region] - set(seen))
         return min(area(u, (*seen, region)) for u in ups) if ups else labels.get(region)
 
-    g = nx.Graph()
+    g = nx.Graph(documents=documents(store))
     for e in sorted(types):
         if e not in labels:
             continue
@@ -93,7 +103,9 @@ def to_networkx(store) -> "nx.Graph":
         areas = [area(r) for r in ({e} if e in regions else set()) | located[e] if r in labels]
         g.add_node(e, label=label, type=main_type(types[e]), aliases=sorted(aliases[e] - {label}),
                    region=near[0] if near else None,
-                   area=min(filter(None, areas), default=None), docs=sorted(docs[e]))
+                   area=min(filter(None, areas), default=None), docs=sorted(docs[e]),
+                   within=sorted({labels[x] for r in ({e} if e in regions else set()) | located[e]
+                                  for x in enclosing(r) if x in labels}))
     for row in store.query(_EDGES):
         s, o, kind = _v(row["s"]), _v(row["o"]), KINDS.get(_v(row["p"]))
         if kind is None or s == o or s not in g or o not in g:

@@ -22,6 +22,7 @@ from collections import defaultdict
 from pyoxigraph import Literal, NamedNode, Variable
 
 from extract.normalise import normalise, to_simplified_name
+from kg.documents import Period, documents
 from kg.namespaces import RC, RDF, SKOS, sparql_prologue
 from extract.records import ENTITY_TYPES
 from kg.network import GENERIC_TYPES
@@ -30,7 +31,7 @@ __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "part
            "show",
            "RELATIONS", "PARTNER_COLUMNS"]
 
-PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "doc", "sentence"]
+PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "date", "doc", "title", "sentence"]
 
 # How each relation reads from the asked entity's side ("X <relation> partner").
 RELATIONS = ("partner", "agreement", "co-founder", "founded by", "founder of", "part of", "has part", "party")
@@ -248,7 +249,7 @@ def _region_matches(wanted: str, regions: list[str], name: str) -> bool:
 
 
 def partners(store, name: str, *, type: str | None = None, region: str | None = None,
-             status: str | None = None) -> list[dict]:
+             status: str | None = None, period: Period = Period()) -> list[dict]:
     """Every partner of the entity called `name`, one row per piece of evidence.
 
     Rows have PARTNER_COLUMNS: the partner, its type and region, the relation as read from
@@ -256,13 +257,14 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
     status, the document and the sentence. `type` filters on the partner's type
     (case-insensitive, e.g. university), `region` on any region the partner lies in
     (湖南 matches 长沙市 ⊑ 湖南省; where the graph does not know where a partner is, its
-    name is the clue: 湖南大学), `status` on planned/realized.
+    name is the clue: 湖南大学), `status` on planned/realized, `period` on the date of the
+    document (`kg.documents.Period`). Each row names its document by id, date and title.
     """
-    return partners_of(store, find_entity(store, name), type=type, region=region, status=status)
+    return partners_of(store, find_entity(store, name), type=type, region=region, status=status, period=period)
 
 
 def partners_of(store, x: str, *, type: str | None = None, region: str | None = None,
-                status: str | None = None) -> list[dict]:
+                status: str | None = None, period: Period = Period()) -> list[dict]:
     """`partners` for an entity already resolved to its IRI `x`."""
     found = sorted(set(_assertions(store, x)), key=lambda t: (RELATIONS.index(t[0]), t[1:3], t[4], t[5] or ""))
     info = entity_info(store, [t[1] for t in found] + [t[2] for t in found if t[2]])
@@ -277,6 +279,10 @@ def partners_of(store, x: str, *, type: str | None = None, region: str | None = 
             continue
         out.append({"partner": p["label"], "type": p["type"], "region": p["region"], "relation": relation,
                     "via": info[via]["label"] if via else None, "status": st, "doc": doc, "sentence": sentence})
+    docs = documents(store, {r["doc"] for r in out})
+    for r in out:
+        r["date"], r["title"] = docs.get(r["doc"], {}).get("date"), docs.get(r["doc"], {}).get("title")
+    out = [{c: r[c] for c in PARTNER_COLUMNS} for r in out if period.contains(r["date"])]
     out.sort(key=lambda r: (RELATIONS.index(r["relation"]), r["partner"], r["via"] or "", r["doc"],
                             r["sentence"] or ""))
     return out
@@ -300,9 +306,10 @@ _AGREEMENTS = sparql_prologue() + """
 SELECT ?agreement ?party WHERE { VALUES ?e { X } ?agreement rc:party ?e . OPTIONAL { ?agreement rc:party ?party } }"""
 
 
-def show(store, name: str) -> dict:
+def show(store, name: str, period: Period = Period()) -> dict:
     """Everything about one entity: types, labels, region, parts and parent, agreements,
     partners (one line each, relations merged) and the documents that mention it.
+    With a `period`, only partners and documents of documents dated within it.
 
     >>> import tempfile, kg
     >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
@@ -328,7 +335,7 @@ def show(store, name: str) -> dict:
     names = entity_info(store, parts | parents | set(agreements) | {p for ps in agreements.values() for p in ps})
     label = lambda iri: names[iri]["label"]
     merged: dict[str, dict] = {}
-    for row in partners_of(store, x):
+    for row in partners_of(store, x, period=period):
         m = merged.setdefault(row["partner"], {"partner": row["partner"], "type": row["type"],
                                                "relations": set(), "statuses": set(), "docs": set()})
         m["relations"].add(row["relation"] + (f" ({row['via']})" if row["via"] else ""))
@@ -336,6 +343,8 @@ def show(store, name: str) -> dict:
         m["docs"].add(row["doc"])
     docs = {}
     for r in _about(store, _DOCS, x):
+        if not period.contains(r["date"].value if r["date"] is not None else None):
+            continue
         docs[r["doc"].value] = {"doc": r["doc"].value,
                                 "title": r["title"].value if r["title"] is not None else None,
                                 "date": r["date"].value if r["date"] is not None else None}

@@ -27,7 +27,7 @@ import networkx as nx
 
 from extract.normalise import to_simplified_name
 
-__all__ = ["find_node", "by_status", "by_type", "by_region", "neighbourhood", "by_min_degree",
+__all__ = ["find_node", "by_status", "by_documents", "without_regions", "by_type", "by_region", "neighbourhood", "by_min_degree",
            "without_isolated", "select", "STATUSES"]
 
 STATUSES = ("realized", "planned")
@@ -78,7 +78,7 @@ def by_status(g: nx.Graph, statuses: Iterable[str]) -> nx.Graph:
     unknown = wanted - set(STATUSES)
     if unknown:
         raise ValueError(f"unknown status {', '.join(sorted(unknown))}; known: {', '.join(STATUSES)}")
-    out = nx.Graph()
+    out = nx.Graph(**g.graph)
     out.add_nodes_from(g.nodes(data=True))
     for u, v, attrs in g.edges(data=True):
         kept = {}
@@ -89,6 +89,48 @@ def by_status(g: nx.Graph, statuses: Iterable[str]) -> nx.Graph:
         if kept:
             out.add_edge(u, v, **{**attrs, "relations": kept})
     return out
+
+
+def by_documents(g: nx.Graph, keep_doc) -> nx.Graph:
+    """Only what documents passing `keep_doc` (a predicate on ids, e.g. dated in a period) state.
+
+    Evidence from other documents goes, and relations left without any; an entity stays if
+    a kept document mentions it.
+
+    >>> g = nx.Graph(); g.add_node("a", docs=["d1", "d2"]); g.add_node("b", docs=["d2"])
+    >>> g.add_edge("a", "b", relations={"partner": {"statuses": {"planned"}, "evidence": [("d2", "s", "planned")]}})
+    >>> h = by_documents(g, lambda d: d == "d1")
+    >>> list(h.nodes), h.nodes["a"]["docs"], h.number_of_edges()
+    (['a'], ['d1'], 0)
+    """
+    out = nx.Graph(**g.graph)
+    for n, attrs in g.nodes(data=True):
+        docs = [d for d in attrs.get("docs", ()) if keep_doc(d)]
+        if docs:
+            out.add_node(n, **{**attrs, "docs": docs})
+    for u, v, attrs in g.edges(data=True):
+        if u not in out or v not in out:
+            continue
+        kept = {}
+        for kind, rel in attrs["relations"].items():
+            evidence = [ev for ev in rel["evidence"] if keep_doc(ev[0])]
+            if evidence:
+                kept[kind] = {**rel, "statuses": {ev[2] for ev in evidence}, "evidence": evidence}
+        if kept:
+            out.add_edge(u, v, **{**attrs, "relations": kept})
+    return out
+
+
+def without_regions(g: nx.Graph, keep: Iterable = ()) -> nx.Graph:
+    """The network without its regions (except `keep`): a region is where bodies are, not a
+    partner, and as a node it joins everything in it into short, meaningless chains.
+
+    >>> g = nx.Graph([("a", "r"), ("r", "b")]); g.nodes["r"]["type"] = "Region"
+    >>> sorted(without_regions(g)), sorted(without_regions(g, keep=["r"]))
+    (['a', 'b'], ['a', 'b', 'r'])
+    """
+    keep = set(keep)
+    return g.subgraph(n for n, t in g.nodes(data="type") if t != "Region" or n in keep).copy()
 
 
 def by_type(g: nx.Graph, types: Iterable[str], keep: Iterable = ()) -> nx.Graph:

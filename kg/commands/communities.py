@@ -4,9 +4,8 @@ from __future__ import annotations
 import click
 
 from kg.analytics import communities
-from kg.commands.options import format_option, graph_option, open_store
+from kg.commands.options import emit, format_option, graph_option, open_store
 from kg.network import to_networkx
-from kg.tables import render
 
 
 @click.command("communities")
@@ -21,4 +20,4 @@ def command(min_size, fmt, graph):
 
         kg communities --min-size 3
     """
-    click.echo(render(communities(to_networkx(open_store(graph)), min_size=min_size), fmt), nl=False)
+    emit(communities(to_networkx(open_store(graph)), min_size=min_size), fmt)

@@ -8,8 +8,30 @@ graph_option = click.option(
     help="Graph directory (default ./rckg-data, or $RCKG_GRAPH).")
 
 format_option = click.option(
-    "-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-    show_default=True, help="Output: an aligned table for people, CSV/TSV/JSON for programs.")
+    "-f", "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xlsx"]), default="table",
+    show_default=True, help="Output: an aligned table for people, CSV (with BOM, Excel opens it), "
+                            "TSV, JSON for programs, or an xlsx workbook (redirect to a file).")
+
+
+def emit(rows: list[dict], fmt: str, columns: list[str] | None = None, sheet: str = "rows"):
+    """Write rows to standard output in `fmt`; an xlsx workbook is refused on a terminal."""
+    from kg.tables import render, render_bytes
+
+    if fmt == "xlsx":
+        emit_bytes(render_bytes(rows, "xlsx", columns, sheet=sheet))
+    else:
+        click.echo(render(rows, fmt, columns), nl=False)
+
+
+def emit_bytes(data: bytes):
+    """Binary output (an xlsx workbook) to standard output, never onto a terminal."""
+    import sys
+
+    out = sys.stdout.buffer
+    if sys.stdout.isatty():
+        raise click.ClickException("xlsx is a binary workbook: redirect it to a file, e.g. > out.xlsx")
+    out.write(data)
+    out.flush()
 
 
 def open_store(graph):
@@ -69,3 +91,50 @@ def endpoint_options(f):
         return f(*args, auth=Auth(user, password, token), **kwargs)
 
     return wrapper
+
+
+def period_options(f):
+    """`--since/--until DATE` (2023, 2023-06 or 2023-06-28): only what documents dated within say.
+
+    The command receives `period` (a `kg.documents.Period`). Undated documents fall outside
+    every period.
+    """
+    import functools
+
+    from kg.documents import Period
+
+    @click.option("--since", metavar="DATE", default=None,
+                  help="Only documents dated on or after DATE (2023, 2023-06 or 2023-06-28).")
+    @click.option("--until", metavar="DATE", default=None,
+                  help="Only documents dated on or before DATE (a year or month means its end).")
+    @functools.wraps(f)
+    def wrapper(*args, since, until, **kwargs):
+        try:
+            period = Period.parse(since, until)
+        except ValueError as e:
+            raise click.BadParameter(str(e), param_hint="--since/--until")
+        return f(*args, period=period, **kwargs)
+
+    return wrapper
+
+
+def open_network(graph, period=None, with_regions: bool = True, keep=()):
+    """The graph directory's cooperation network (`kg.network.to_networkx`), limited to what
+    documents dated within `period` say, and without regions unless `with_regions` (`keep`
+    stays whatever its type)."""
+    from kg.network import to_networkx
+    from kg.subgraph import by_documents, without_regions
+
+    g = to_networkx(open_store(graph))
+    if period:
+        dates = {doc: d["date"] for doc, d in g.graph.get("documents", {}).items()}
+        g = by_documents(g, lambda doc: period.contains(dates.get(doc)))
+    if not with_regions:
+        g = without_regions(g, keep)
+    return g
+
+
+with_regions_option = click.option(
+    "--with-regions", is_flag=True,
+    help="Count regions as nodes of the network too (left out by default: a region is where bodies are, "
+         "not a partner, and would join everything in it).")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import endpoint_options, format_option, graph_option, lookup_errors, store_for
-from kg.queries import partners
-from kg.tables import render
+from kg.commands.options import (emit, endpoint_options, format_option, graph_option, lookup_errors, period_options,
+                                 store_for)
+from kg.queries import PARTNER_COLUMNS, partners
 
 
 @click.command("partners")
@@ -13,11 +13,12 @@ from kg.tables import render
 @click.option("--type", "type_", metavar="T", help="Only partners of this type, e.g. University.")
 @click.option("--region", metavar="R", help="Only partners in this region, e.g. 湖南 or 香港.")
 @click.option("--status", type=click.Choice(["planned", "realized"]), help="Only planned or realized cooperation.")
+@period_options
 @format_option
 @graph_option
 @endpoint_options
 @lookup_errors
-def command(name, type_, region, status, fmt, graph, endpoint, auth):
+def command(name, type_, region, status, period, fmt, graph, endpoint, auth):
     """Partners of NAME (any alias, simplified or traditional) with relation, status,
     document and evidence sentence.
 
@@ -32,10 +33,12 @@ def command(name, type_, region, status, fmt, graph, endpoint, auth):
         kg partners 香港城市大学 --region 湖南 --status realized
 
         kg partners 香港贸易发展局 --endpoint http://localhost:7878/query
+
+        kg partners 湖南大学 --since 2023 --until 2024-06 -f xlsx > hnu.xlsx
     """
-    rows = partners(store_for(graph, endpoint, auth), name, type=type_, region=region, status=status)
+    rows = partners(store_for(graph, endpoint, auth), name, type=type_, region=region, status=status, period=period)
     if not rows and fmt == "table":
-        click.echo(f"no partners of {name} match these filters" if type_ or region or status
+        click.echo(f"no partners of {name} match these filters" if type_ or region or status or period
                    else f"no partners of {name} in the graph", err=True)
         return
-    click.echo(render(rows, fmt), nl=False)
+    emit(rows, fmt, PARTNER_COLUMNS, sheet="partners")

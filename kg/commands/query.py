@@ -5,10 +5,9 @@ import json
 
 import click
 
-from kg.commands.options import endpoint_options, format_option, graph_option, open_store
+from kg.commands.options import emit, endpoint_options, format_option, graph_option, open_store
 from kg.sparql import (QueryFailed, QuerySyntaxError, ServiceRefused, parse_binding, run_query, service_clauses,
                        to_turtle)
-from kg.tables import render
 
 
 class QuerySyntaxProblem(click.ClickException):
@@ -68,7 +67,7 @@ def command(sparql, path, bindings, allow_service, fmt, graph, endpoint, auth):
     elif res.kind == "graph" and fmt == "table":
         click.echo(to_turtle(res.triples), nl=False)
     else:
-        click.echo(render(res.rows, fmt, res.columns), nl=False)
+        emit(res.rows, fmt, res.columns)
 
 
 def _remote(endpoint, text, auth, fmt, path):
@@ -91,4 +90,4 @@ def _remote(endpoint, text, auth, fmt, path):
             names, rows = select_rows(results)
         except RemoteError as e:
             raise click.ClickException(f"{endpoint}: {e}")
-        click.echo(render(rows, fmt, names), nl=False)
+        emit(rows, fmt, names)

@@ -4,22 +4,25 @@ from __future__ import annotations
 import click
 
 from kg.analytics import MEASURES, rank
-from kg.commands.options import format_option, graph_option, open_store
-from kg.network import to_networkx
-from kg.tables import render
+from kg.commands.options import emit, format_option, graph_option, open_network, with_regions_option
 
 
 @click.command("rank")
 @click.option("--by", type=click.Choice(MEASURES), default="degree", show_default=True)
 @click.option("--type", "type_", metavar="T", help="Only entities of this type, e.g. University.")
 @click.option("--limit", default=20, show_default=True)
+@with_regions_option
 @format_option
 @graph_option
-def command(by, type_, limit, fmt, graph):
+def command(by, type_, limit, with_regions, fmt, graph):
     """Entities ranked by degree, betweenness (who bridges groups) or PageRank.
+
+    Regions are left out (--with-regions to rank them too): every body in a province
+    would otherwise make the province the top "broker".
 
     Example:
 
         kg rank --by betweenness --type GovernmentAgency --limit 10
     """
-    click.echo(render(rank(to_networkx(open_store(graph)), by=by, type=type_, limit=limit), fmt), nl=False)
+    emit(rank(open_network(graph, with_regions=with_regions or (type_ or '').lower() == 'region'),
+              by=by, type=type_, limit=limit), fmt)

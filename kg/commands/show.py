@@ -5,7 +5,7 @@ import json
 
 import click
 
-from kg.commands.options import endpoint_options, graph_option, lookup_errors, store_for
+from kg.commands.options import endpoint_options, graph_option, lookup_errors, period_options, store_for
 from kg.queries import show
 from kg.tables import render
 
@@ -29,10 +29,11 @@ def _card(card: dict) -> str:
 @click.command("show")
 @click.argument("name")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@period_options
 @graph_option
 @endpoint_options
 @lookup_errors
-def command(name, fmt, graph, endpoint, auth):
+def command(name, fmt, period, graph, endpoint, auth):
     """Everything about one entity: types, labels, region, parts and parent, agreements,
     partners and documents.
 
@@ -44,6 +45,8 @@ def command(name, fmt, graph, endpoint, auth):
         kg show 香港贸发局
 
         kg show 香港贸发局 --endpoint http://localhost:7878/query
+
+        kg show 湖南大学 --since 2024
     """
-    card = show(store_for(graph, endpoint, auth), name)
+    card = show(store_for(graph, endpoint, auth), name, period=period)
     click.echo(json.dumps(card, ensure_ascii=False, indent=2) if fmt == "json" else _card(card), nl=fmt != "table")

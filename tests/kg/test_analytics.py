@@ -53,5 +53,6 @@ def test_stats_and_region_matrix(g):
     s = stats(g)
     assert s["types"]["University"] == 6 and s["types"]["Region"] == 3
     assert s["relations"]["partner"] == {"assertions": 6, "links": 5, "realized": 2, "planned": 4}
-    assert region_matrix(g) == {("湖南省", "香港特别行政区"): 5}
+    assert region_matrix(g) == {("湖南", "香港"): 5}                       # province-level by default
+    assert region_matrix(g, provinces=False) == {("湖南省", "香港特别行政区"): 5}
     assert s["regions"] == region_matrix(g)

@@ -15,16 +15,22 @@ def run(graph, *args):
     return CliRunner().invoke(main, [*args, "-g", str(graph)])
 
 
+def csv_rows(text: str) -> list[dict]:
+    assert text.startswith("\ufeff"), "CSV starts with a BOM so that Excel reads it as UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
 def test_partners_table_shows_evidence(known_graph):
     r = run(known_graph, "partners", "香港城市大學")
     assert r.exit_code == 0, r.output
     assert "湖南大学与香港城市大学签订了合作协议。" in r.output
-    assert r.output.splitlines()[0].split() == ["partner", "type", "region", "relation", "via", "status", "doc", "sentence"]
+    assert r.output.splitlines()[0].split() == ["partner", "type", "region", "relation", "via", "status", "date", "doc",
+                                                "title", "sentence"]
 
 
 def test_partners_csv_with_filters(known_graph):
     r = run(known_graph, "partners", "香港贸发局", "--region", "湖南", "--status", "planned", "--format", "csv")
-    rows = list(csv.DictReader(io.StringIO(r.output)))
+    rows = csv_rows(r.output)
     assert {row["partner"] for row in rows} == {"岳阳片区", "湖南省商务厅"}
     assert all(row["doc"] == "d3" for row in rows)
 
@@ -67,9 +73,9 @@ def test_show_path_stats_rank_communities(known_graph):
     assert r.exit_code == 1 and "no chain" in r.output
     r = run(known_graph, "stats")
     matrix = r.output.split("partner links between regions")[1].splitlines()
-    assert matrix[1].split() == ["湖南省", "香港特别行政区"] and matrix[3].split() == ["湖南省", "5"]
+    assert matrix[1].split() == ["湖南", "香港"] and matrix[3].split() == ["湖南", "5"]   # province-level, short names
     r = run(known_graph, "rank", "--by", "betweenness", "--limit", "1", "--format", "csv")
-    assert list(csv.DictReader(io.StringIO(r.output)))[0]["name"] == "香港城市大学"
+    assert csv_rows(r.output)[0]["name"] == "香港城市大学"
     r = run(known_graph, "communities", "--format", "json")
     assert any(c["members"] == ["湖南师范大学", "香港中文大学"] for c in json.loads(r.output))
 
@@ -140,3 +146,96 @@ def test_allowed_service_with_a_malformed_reply_is_one_line(known_graph):
     with stub_server(b"{garbage") as (url, _):
         r = run(known_graph, "query", "--allow-service", f"SELECT * WHERE {{ SERVICE <{url}/q> {{ ?s ?p ?o }} }}")
     assert r.exit_code == 1 and r.output.startswith("Error: the query failed: "), r.output
+
+
+# Friction 4: documents by title and date; --since/--until.
+def test_partner_rows_name_their_document_by_title_and_date(known_graph):
+    rows = json.loads(run(known_graph, "partners", "香港城大", "-f", "json").output)
+    partner = next(r for r in rows if r["relation"] == "partner")
+    assert (partner["doc"], partner["date"], partner["title"]) == ("d1", "2023-11-20", "d1")
+
+
+@pytest.mark.parametrize("args, docs", [
+    ((), {"d2", "d3"}), (("--since", "2024"), {"d3"}), (("--until", "2024-05-09"), set()),
+    (("--since", "2024-05", "--until", "2024-05-10"), {"d3"}),
+])
+def test_partners_since_until_keep_documents_dated_within(known_graph, args, docs):
+    r = run(known_graph, "partners", "香港贸易发展局", *args, "-f", "json")
+    assert r.exit_code == 0, r.output
+    assert {row["doc"] for row in json.loads(r.output)} == docs     # d2 has no date: outside every period
+
+
+def test_show_stats_since_until(known_graph):
+    card = json.loads(run(known_graph, "show", "香港贸发局", "--since", "2024", "-f", "json").output)
+    assert [d["doc"] for d in card["documents"]] == ["d3"] and {p["partner"] for p in card["partners"]} == {
+        "湖南省商务厅", "岳阳片区"}
+    s = json.loads(run(known_graph, "stats", "--until", "2023-12", "-f", "json").output)
+    assert s["relations"]["partner"]["assertions"] == 1 and s["regions"] == [{"a": "湖南", "b": "香港", "links": 1}]
+    r = run(known_graph, "stats", "--since", "last year")
+    assert r.exit_code == 2 and "not a date" in r.output
+
+
+# Friction 6: tables analysts open.
+def test_stats_csv_and_xlsx(known_graph, tmp_path):
+    import openpyxl
+
+    rows = csv_rows(run(known_graph, "stats", "-f", "csv").output)
+    assert {"section": "regions", "name": "湖南 × 香港", "measure": "partner links", "count": "5"} in rows
+    assert {"section": "types", "name": "University", "measure": "entities", "count": "6"} in rows
+    r = CliRunner().invoke(main, ["stats", "-f", "xlsx", "-g", str(known_graph)])
+    wb = openpyxl.load_workbook(io.BytesIO(r.stdout_bytes))
+    assert wb.sheetnames == ["types", "relations", "regions"]
+    assert [c.value for c in next(wb["regions"].iter_rows())] == [None, "湖南", "香港"]
+
+
+def test_partners_xlsx(known_graph):
+    import openpyxl
+
+    r = CliRunner().invoke(main, ["partners", "香港城市大學", "-f", "xlsx", "-g", str(known_graph)])
+    assert r.exit_code == 0
+    ws = openpyxl.load_workbook(io.BytesIO(r.stdout_bytes))["partners"]
+    header, *rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert header[:2] == ["partner", "type"] and ["湖南大学", "University"] == rows[0][:2]
+
+
+def test_region_matrix_all_regions_keeps_full_names(known_graph):
+    r = run(known_graph, "stats", "--all-regions", "-f", "json")
+    assert json.loads(r.output)["regions"] == [{"a": "湖南省", "b": "香港特别行政区", "links": 5}]
+
+
+# Friction 3: regions are no hubs.
+@pytest.fixture(scope="module")
+def region_hub_graph(tmp_path_factory):
+    """湖南大学 and 香港理工大学 each 'cooperate' with the region 贵州 (visits), and with nobody else."""
+    from extract.records import DocumentRecord, Entity, Evidence, Relation
+    from kg.graph import document_quads
+    from kg.iris import graph_iri
+    from kg.store import GraphStore
+
+    rec = DocumentRecord("visits", "visits.txt", "0" * 64, title="访问贵州", date="2023-06-28")
+    for name, typ in [("贵州省", "Region"), ("湖南大学", "University"), ("香港理工大学", "University"),
+                      ("贵州大学", "University")]:
+        rec.entities[name] = Entity(name, typ, set(), mentions=1)
+    for i, (a, b) in enumerate([("湖南大学", "贵州省"), ("香港理工大学", "贵州省"), ("贵州大学", "贵州省"),
+                                 ("湖南大学", "贵州大学")]):
+        s = f"{a}与{b}开展合作。"
+        rec.relations.append(Relation("partner", a, b, "realized", False, Evidence(s, 20 * i, 20 * i + len(s))))
+    d = tmp_path_factory.mktemp("region-hub")
+    store = GraphStore(d)
+    store.load_ontology()
+    store.replace_document(graph_iri(rec.doc_id), document_quads(rec))
+    store.flush()
+    del store
+    return d
+
+
+def test_path_leaves_regions_out_unless_asked(region_hub_graph):
+    r = run(region_hub_graph, "path", "湖南大学", "香港理工大学")
+    assert r.exit_code == 1 and "no chain" in r.output
+    r = run(region_hub_graph, "path", "湖南大学", "香港理工大学", "--with-regions", "-f", "json")
+    assert [h["to"] for h in json.loads(r.output)[0]] == ["贵州省", "香港理工大学"]
+
+
+def test_rank_leaves_regions_out_unless_asked(region_hub_graph):
+    top = lambda *a: json.loads(run(region_hub_graph, "rank", *a, "-f", "json").output)[0]["name"]
+    assert top() == "湖南大学" and top("--with-regions") == "贵州省" and top("--type", "Region") == "贵州省"
