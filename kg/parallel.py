@@ -18,8 +18,14 @@ a script that calls `build(..., jobs=2)` needs the `if __name__ == "__main__":` 
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import select
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
@@ -34,6 +40,7 @@ _nlp = None
 # to keep every worker busy while the caller writes, few enough that a 100 MB corpus is
 # never all in memory at once.
 _CHUNK = 4
+_PR_SET_PDEATHSIG = 1
 _AHEAD_PER_WORKER = 3
 
 
@@ -46,7 +53,49 @@ def _load_pipeline():
     return _nlp
 
 
-def _init_worker():
+def _die_with(build_pid: int):
+    """End this worker when the build that asked for it ends, however it ends.
+
+    A worker is the fork server's child, not the build's, and holds its own task queue's
+    write end, so a SIGKILLed build would leave it (and through it the fork server and the
+    resource tracker, and the build's stderr pipe) alive for good. Linux: the kernel kills
+    it with its parent (PR_SET_PDEATHSIG), and a thread waits on a pidfd of the build and
+    exits the moment the build is gone. Elsewhere: the thread polls the build's PID.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def gone() -> bool:
+        try:
+            os.kill(build_pid, 0)
+            return False
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+
+    def watch():
+        try:
+            fd = os.pidfd_open(build_pid)
+        except (AttributeError, OSError):
+            fd = None
+        if fd is not None:
+            select.select([fd], [], [])   # readable when the process has ended
+        else:
+            while not gone():
+                time.sleep(1)
+        os._exit(1)
+
+    if gone():
+        os._exit(1)
+    threading.Thread(target=watch, name="die-with-build", daemon=True).start()
+
+
+def _init_worker(build_pid: int):
+    _die_with(build_pid)
     # The writer (the caller) is the build's critical path: where there are fewer free cores
     # than workers + 1, a worker should wait rather than the writer.
     try:
@@ -95,7 +144,8 @@ def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Ite
     pending: deque = deque()
     # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
     # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=(os.getpid(),)) as pool:
         for chunk in _chunks(documents, _CHUNK):
             pending.append(pool.submit(_extract_chunk, chunk))
             if len(pending) >= jobs * _AHEAD_PER_WORKER:

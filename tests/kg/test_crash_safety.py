@@ -91,3 +91,43 @@ def test_killed_builds_leave_a_consistent_store_and_the_next_build_completes_it(
     kg.build([docs], fresh)
     g = lambda d: rdflib.Graph().parse(d / "graph.ttl", format="turtle")
     assert isomorphic(g(out), g(fresh)), f"seed {seed}"
+
+
+def _session_members(sid: int) -> list[str]:
+    """The processes (pid and command) still in session `sid`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+                cmd = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            if int(fields[3]) == sid and fields[0] != "Z":
+                found.append(f"{entry} {cmd[:120]}")
+    return found
+
+
+def test_a_killed_parallel_build_leaves_no_process_behind(tmp_path):
+    """SIGKILL the build (the workers' grandparent): its workers, the fork server and the
+    resource tracker must all go, and nothing keeps the dead build's stderr open."""
+    docs = _corpus(tmp_path / "docs")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(docs), "-g", str(tmp_path / "g"), "--jobs", "2"],
+                            cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(_session_members(proc.pid)) < 4 and time.monotonic() < deadline:   # build, server, 2 workers
+            time.sleep(0.1)
+        assert len(_session_members(proc.pid)) >= 4, "the workers never started"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while _session_members(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _session_members(proc.pid) == []
+        proc.stderr.read()       # EOF: no survivor holds the pipe
+    finally:
+        for member in _session_members(proc.pid):
+            os.kill(int(member.split()[0]), signal.SIGKILL)
+        proc.stderr.close()
