@@ -10,14 +10,20 @@ written to `<graph dir>/push-state.json` (per endpoint), so a re-run sends only 
 and an interrupted push goes on where it stopped. A graph pushed before and no longer in
 the local store (a document removed) is deleted on the server.
 
-Only the standard library's `urllib` speaks HTTP. Authentication: `user`/`password`
-(sent as HTTP Basic, answering a Digest challenge too, as Virtuoso asks) or `token`
-(`Authorization: Bearer`).
+Only the standard library's `urllib` speaks HTTP, and only `http://` and `https://`.
+Authentication: `user`/`password` (sent as HTTP Basic, answering a Digest challenge too, as
+Virtuoso asks) or `token` (`Authorization: Bearer`). Credentials travel only over https, or
+over plain http to this machine (loopback), unless the caller says `insecure`.
+
+`push(..., verify=True)` does not take its own record's word: it asks the server how many
+triples each graph holds and sends again every graph whose count differs, naming those the
+server had acknowledged and since lost.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import ipaddress
 import json
 import os
 import urllib.error
@@ -49,6 +55,29 @@ class Auth:
     user: str | None = None
     password: str | None = None
     token: str | None = None
+    insecure: bool = False      # allow credentials over plain http to another machine
+
+    def check(self, url: str):
+        """Refuse what would leak: a scheme other than http(s), or credentials in clear text
+        to another machine.
+
+        >>> Auth("u", "p").check("http://127.0.0.1:7878/store")
+        >>> Auth("u", "p").check("http://db.example.org/store")
+        Traceback (most recent call last):
+        ...
+        kg.remote.RemoteError: http://db.example.org/store: credentials are sent only over https:// or to this machine (loopback); use https or --insecure
+        >>> Auth().check("file:///etc/passwd")
+        Traceback (most recent call last):
+        ...
+        kg.remote.RemoteError: file:///etc/passwd: only http:// and https:// endpoints are supported
+        """
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https"):
+            raise RemoteError(f"{url}: only http:// and https:// endpoints are supported")
+        if (self.user is not None or self.token) and parts.scheme == "http" and not self.insecure \
+                and not _loopback(parts.hostname or ""):
+            raise RemoteError(f"{url}: credentials are sent only over https:// or to this machine (loopback); "
+                              "use https or --insecure")
 
     def opener(self, url: str) -> urllib.request.OpenerDirector:
         handlers = []
@@ -67,6 +96,19 @@ class Auth:
         return {}
 
 
+def _loopback(host: str) -> bool:
+    """
+    >>> [_loopback(h) for h in ("localhost", "127.0.0.2", "::1", "10.0.0.1", "localhost.example.org")]
+    [True, True, True, False, False]
+    """
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 @dataclass
 class PushReport:
     endpoint: str
@@ -75,10 +117,14 @@ class PushReport:
     deleted: list[str] = field(default_factory=list)    # gone locally, deleted on the server
     triples: int = 0
     bytes: int = 0
+    verified: int = 0                                   # graphs whose count was checked on the server
+    differed: list[str] = field(default_factory=list)   # recorded as sent, but the server's count differed
+    missing: list[str] = field(default_factory=list)    # … of which the server had none at all
 
 
 def _request(opener, auth: Auth, method: str, url: str, data: bytes | None = None,
              headers: dict[str, str] | None = None, timeout: float = 60):
+    auth.check(url)
     req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     for k, v in auth.headers().items():
         # Unredirected, so that a Digest challenge's answer replaces Basic instead of adding to it.
@@ -123,14 +169,15 @@ def _save_state(path: Path, state: dict):
 
 
 def push(store, endpoint: str, *, auth: Auth = Auth(), graph_iri: str | None = None, batch: int = 50,
-         force: bool = False, on_graph: Callable[[str, bool], None] | None = None,
+         force: bool = False, verify: bool = False, on_graph: Callable[[str, bool], None] | None = None,
          timeout: float = 120) -> PushReport:
     """Send a `GraphStore`'s graphs to the Graph Store Protocol endpoint `endpoint`.
 
     Each local named graph (one per document, plus the ontology) is PUT to
     `endpoint?graph=<its IRI>`. With `graph_iri`, everything goes into that one graph instead
     (PUT of the first graph's triples, POST of the others'), re-sent whole when anything changed.
-    Graphs whose content hash matches `push-state.json` are skipped unless `force`.
+    Graphs whose content hash matches `push-state.json` are skipped unless `force`, or unless
+    `verify` and the server's triple count for the graph differs from the local one.
     `on_graph(iri, sent)` is called for each graph, for progress.
     """
     opener = auth.opener(endpoint)
@@ -155,8 +202,21 @@ def push(store, endpoint: str, *, auth: Auth = Auth(), graph_iri: str | None = N
         state[key] = pushed
         _save_state(state_path, state)
 
+    def differs(g: str, data: bytes) -> bool:
+        """Whether the server's copy of graph `g` has another triple count than `data`."""
+        report.verified += 1
+        remote = server_triples(endpoint, g, auth=auth, timeout=timeout, opener=opener)
+        if remote == _count(data):
+            return False
+        report.differed.append(g)
+        if remote == 0:
+            report.missing.append(g)
+        return True
+
     if graph_iri is not None:
         hashes = {g: graph_hash(body(g)) for g in local}
+        if verify and hashes == pushed and differs(graph_iri, b"".join(body(g) for g in local)):
+            pushed = {}
         if hashes != pushed:
             for i, g in enumerate(local):
                 send("PUT" if i == 0 else "POST", graph_iri, body(g))
@@ -174,7 +234,7 @@ def push(store, endpoint: str, *, auth: Auth = Auth(), graph_iri: str | None = N
         for g in local:
             data = body(g)
             h = graph_hash(data)
-            if pushed.get(g) == h:
+            if pushed.get(g) == h and not (verify and differs(g, data)):
                 report.unchanged += 1
                 if on_graph:
                     on_graph(g, False)
@@ -199,6 +259,23 @@ def push(store, endpoint: str, *, auth: Auth = Auth(), graph_iri: str | None = N
     finally:
         checkpoint()
     return report
+
+
+def _count(ntriples: bytes) -> int:
+    return sum(1 for line in ntriples.splitlines() if line.strip() and not line.lstrip().startswith(b"#"))
+
+
+def server_triples(endpoint: str, graph: str, *, auth: Auth = Auth(), timeout: float = 120, opener=None) -> int:
+    """How many triples the server's graph `graph` holds (0 when it has no such graph),
+    read with a Graph Store Protocol GET as N-Triples."""
+    try:
+        _, _, data = _request(opener or auth.opener(endpoint), auth, "GET", _with_graph(endpoint, graph),
+                              headers={"Accept": "application/n-triples"}, timeout=timeout)
+    except RemoteError as e:
+        if "HTTP 404" in str(e):
+            return 0
+        raise
+    return _count(data)
 
 
 def remote_query(endpoint: str, sparql: str, *, auth: Auth = Auth(), timeout: float = 120,

@@ -7,7 +7,8 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def stub_server(body: bytes, content_type: str = "application/sparql-results+json", status: int = 200):
+def stub_server(body: bytes, content_type: str = "application/sparql-results+json", status: int = 200,
+                host: str = "127.0.0.1"):
     """Yields (base URL, list of (method, path, headers) received)."""
     seen = []
 
@@ -28,11 +29,11 @@ def stub_server(body: bytes, content_type: str = "application/sparql-results+jso
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer((host, 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}", seen
+        yield f"http://{host}:{server.server_port}", seen
     finally:
         server.shutdown()
         server.server_close()

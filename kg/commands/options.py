@@ -84,11 +84,13 @@ def endpoint_options(f):
     @click.option("--user", default=None, help="User name (HTTP Basic, or Digest when the server asks).")
     @click.option("--password", default=None, envvar="RCKG_PUSH_PASSWORD", help="Password (or $RCKG_PUSH_PASSWORD).")
     @click.option("--token", default=None, envvar="RCKG_PUSH_TOKEN", help="Bearer token (or $RCKG_PUSH_TOKEN).")
+    @click.option("--insecure", is_flag=True,
+                  help="Send credentials over plain http:// to another machine (refused by default).")
     @functools.wraps(f)
-    def wrapper(*args, user, password, token, **kwargs):
+    def wrapper(*args, user, password, token, insecure, **kwargs):
         if token and user:
             raise click.ClickException("give either --user/--password or --token, not both")
-        return f(*args, auth=Auth(user, password, token), **kwargs)
+        return f(*args, auth=Auth(user, password, token, insecure), **kwargs)
 
     return wrapper
 

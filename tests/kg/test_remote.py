@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -210,3 +211,78 @@ def test_unknown_name_on_a_server_is_one_clear_line(server, graph):
     assert result.exit_code == 1 and "closest known names: 香港贸易发展局" in result.output
     down = CliRunner().invoke(main, ["partners", "香港贸易发展局", "--endpoint", f"http://127.0.0.1:{_free_port()}/query"])
     assert down.exit_code == 1 and down.output.startswith("Error: POST http://127.0.0.1:")
+
+
+def _update(server, sparql):
+    data = urllib.parse.urlencode({"update": sparql}).encode()
+    urllib.request.urlopen(urllib.request.Request(server + "/update", data=data, method="POST")).read()
+
+
+def test_verify_resends_what_the_server_lost_or_changed(server, graph):
+    _clear(server)
+    store = kg.open_graph(graph)
+    push(store, server + "/store")
+    lost, changed = store.documents()[:2]
+    _update(server, f"DROP GRAPH <{lost}>")                 # the server forgot a graph it acknowledged
+    _update(server, f"DELETE {{ GRAPH <{changed}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{changed}> {{ ?s ?p ?o }} }} ; "
+                    f"INSERT DATA {{ GRAPH <{changed}> {{ <urn:x> <urn:y> <urn:z> }} }}")
+    assert push(store, server + "/store").pushed == []     # the record alone sees nothing wrong
+    report = push(store, server + "/store", verify=True)
+    assert sorted(report.pushed) == sorted([lost, changed]) and report.missing == [lost]
+    assert sorted(report.differed) == sorted([lost, changed]) and report.verified == 4
+    remote = _rows(remote_query(server + "/query", PARTNERS))
+    assert remote == _local_rows(store)
+    assert push(store, server + "/store", verify=True).differed == []
+
+
+def test_verify_command_says_what_the_server_had_lost(server, graph):
+    _clear(server)
+    runner = CliRunner()
+    assert runner.invoke(main, ["push", "--endpoint", server + "/store", "-g", str(graph)]).exit_code == 0
+    _clear(server)
+    result = runner.invoke(main, ["push", "--verify", "--endpoint", server + "/store", "-g", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert "4 graphs pushed" in result.output
+    assert "verified 4 graphs on the server: 4 differed and were sent again, of which 4 the server had lost" \
+        in result.output
+
+
+def _own_address():
+    """This machine's address on a non-loopback interface, or None."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("192.0.2.1", 9))          # UDP: picks the outgoing interface, sends nothing
+            address = s.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
+
+
+def test_credentials_never_go_in_clear_text_to_another_machine(graph):
+    from tests.http_stub import stub_server
+
+    address = _own_address()
+    if address is None:
+        pytest.skip("no non-loopback interface to stand for another machine")
+    runner = CliRunner()
+    with stub_server(b"", "text/plain", status=204, host="0.0.0.0") as (url, seen):
+        remote = url.replace("0.0.0.0", address)
+        result = runner.invoke(main, ["push", "--endpoint", remote + "/store", "--user", "u", "--password", "p",
+                                      "-g", str(graph)])
+        assert result.exit_code == 1 and "credentials are sent only over https://" in result.output
+        result = runner.invoke(main, ["query", "--endpoint", remote + "/query", "--token", "t", "ASK {}"])
+        assert result.exit_code == 1 and "credentials are sent only over https://" in result.output
+        assert seen == []
+        result = runner.invoke(main, ["push", "--endpoint", remote + "/store", "--user", "u", "--password", "p",
+                                      "--insecure", "-g", str(graph)])
+        assert result.exit_code == 0, result.output
+        assert seen and all(h.get("Authorization", "").startswith("Basic ") for _, _, h in seen)
+
+
+def test_credentials_go_to_loopback_over_http(graph):
+    from tests.http_stub import stub_server
+
+    with stub_server(b"", "text/plain", status=204) as (url, seen):
+        result = CliRunner().invoke(main, ["push", "--endpoint", url + "/store", "--token", "t", "-g", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert seen and all(h["Authorization"] == "Bearer t" for _, _, h in seen)
