@@ -28,9 +28,10 @@ from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.normalise import simplified
 from extract.recognise import SELF_REFERENCES, Span, recognise
-from extract.records import Evidence, Relation, parties_name
-from extract.relations import (ADVERBS, RUN_COOPERATION, Actor, clause_status, section_status,
-                               sentence_relations)
+from extract.records import Evidence, Relation
+from extract.parents import PARENT_TYPES, more_than_a_head, unit_short_names
+from extract.rules import Actor, DocumentFacts, Sentence, Word, read_sentence, registered, rule_order
+from extract.rules.status import candidate_status, document_status, is_plan, section_status
 from extract.resolve import DocContext, Resolved, name_region, resolve_span
 from extract.sentences import split_sentences
 from extract.stand_ins import delegations, officials, proxy_spans
@@ -40,7 +41,6 @@ __all__ = ["load", "ResolvedMention"]
 
 ORG_TYPES = {"University", "ResearchInstitute", "ChamberOfCommerce", "GovernmentAgency", "Enterprise",
              "Organization"}
-_PLAN_TITLE = re.compile(r"规划|方案|意见|计划|纲要|措施|办法|行动")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 
 
@@ -293,27 +293,6 @@ def _blank_furniture(simp: str, lines) -> str:
     return "".join(chars)
 
 
-def is_plan(simp: str) -> bool:
-    """Whether the document is a plan (规划, 实施方案, 意见 ...), where what it says is to be done.
-
-    The title decides: the document a notice issues (关于印发《…方案》的通知), else the first
-    line of text.
-
-    >>> is_plan("关于印发《湖南省对接粤港澳大湾区实施方案》的通知"), is_plan("理大与福州大学签署合作备忘录")
-    (True, False)
-    >>> is_plan("江西省人民政府办公厅关于印发江西省对接粤港澳大湾区建设行动方案的通知")
-    True
-    """
-    head = simp[:600]
-    m = re.search(r"印发[^《\n]{0,20}《([^》]+)》", head) or re.search(r"印发([^《》\n]{4,60}?)的通知", head)
-    if m:
-        title = re.sub(r"\s+", "", m.group(1))
-    else:
-        title = next((line.strip() for line in head.split("\n") if line.strip()), "")
-    title = re.sub(r"[(（][^)）]*[)）]$", "", title.strip()).strip("》”」 ")
-    return bool(re.search(f"(?:{_PLAN_TITLE.pattern})$", title))
-
-
 def is_media(name: str) -> bool:
     """A newspaper, a broadcaster or a research group writes about cooperation; it is not the
     actor (中共湖南省委改革办课题组 reports on what the free-trade zone does)."""
@@ -451,20 +430,6 @@ def _antecedent(sp: Span, simp: str, earlier: list[ResolvedMention]) -> Resolved
     return None
 
 
-# What a name may hold at its start as its parent: a lab its university, an area its zone.
-_PARENT_TYPES = {
-    "ResearchInstitute": {"University", "ResearchInstitute", "Enterprise", "GovernmentAgency", "Organization"},
-    "University": {"University"},
-    "GovernmentAgency": {"GovernmentAgency"},
-    "Enterprise": {"Enterprise"},
-    "ChamberOfCommerce": {"ChamberOfCommerce"},
-    "Organization": {"Organization", "University"},
-    "FreeTradeZone": {"FreeTradeZone"},
-    "DevelopmentZone": {"FreeTradeZone", "DevelopmentZone"},
-    "Platform": {"Platform", "FreeTradeZone", "DevelopmentZone"},
-}
-
-
 def _may_contain(host: Span, inner: Span) -> bool:
     """Regions inside a name give its region; a body at its start may be its parent; a known
     body right after it (理大华为…实验室) is named too."""
@@ -473,65 +438,8 @@ def _may_contain(host: Span, inner: Span) -> bool:
     if inner.source == "gazetteer" and any(i.end == inner.start and i.start == host.start and i.type != "Region"
                                            for i in host.inner):
         return True
-    return inner.start == host.start and _more_than_a_head(host.text[inner.end - host.start:]) and \
-        (inner.source == "gazetteer" or inner.type in _PARENT_TYPES.get(host.type, ()))
-
-
-def _parent_of(m: ResolvedMention, gaz: Gazetteer, ctx: DocContext) -> str | None:
-    """The whole a mention is part of, as the text shows it: the body its name opens with
-    (香港城市大学 in 香港城市大学深圳研究院), or for a free-trade area its zone."""
-    if m.entity.parent and (m.entity.type == "FreeTradeZone" or not m.entity.known):
-        return m.entity.parent   # a free-trade area's zone, or a unit the text's context names
-    for inner in m.inner:
-        if inner.start == m.start and inner.entity.type in _PARENT_TYPES.get(m.entity.type, ()) \
-                and inner.end < m.end and _more_than_a_head(m.surface[inner.end - m.start:]):
-            return inner.entity.canonical
-    return None
-
-
-_SCHOOL_HEADS = ("学院", "研究院", "研究所", "书院", "学系", "研究中心")
-
-
-def _unit_short_names(names) -> dict[str, str]:
-    """{护理学院: 香港理工大学护理学院}: the short name of each school or institute the text names
-    in full after its parent (a parent the text also names)."""
-    out = {}
-    for name in names:
-        if not name.endswith(_SCHOOL_HEADS):
-            continue
-        for i in range(2, len(name) - 3):
-            if name[:i] in names:
-                out.setdefault(name[i:], name)
-    return out
-
-
-def _unit_named_short(m: "ResolvedMention", short: dict[str, str]) -> str | None:
-    """护理学院智慧健康研究中心 after 香港理工大学护理学院: a centre named after a school that the
-    text named in full is part of that school."""
-    if m.entity.known or not short:
-        return None
-    name = m.entity.canonical
-    for n in range(len(name) - 3, 3, -1):
-        whole = short.get(name[:n])
-        if whole is not None:
-            return whole
-    return None
-
-
-_UNIT_HEADS = {"办公厅", "办公室", "处", "课题组", "组织部", "宣传部", "统战部", "经济部", "分会", "分行", "分公司",
-               "分中心", "代表处", "办事处", "学院", "研究院", "研究所", "研究中心", "实验室", "党工委", "委员会",
-               "提案委员会", "联络处", "分局", "分所", "分院", "分校", "校区", "片区"}
-
-
-def _more_than_a_head(rest: str) -> bool:
-    """Whether the rest of a name makes a unit of the body it opens with. 办公厅 after 湖南省
-    人民政府 does; 有限公司 after 广州厚德投资控股, 会 after 澳门工商联 and (敏海院士工作站) after
-    广东省院士工作站 only complete the same name."""
-    rest = simplified(rest)
-    typed = load_grammar().type_of(rest)
-    if rest.startswith("(") or len(rest) < 2:
-        return False
-    return not (typed and len(typed[1]) == len(rest)) or rest in _UNIT_HEADS
+    return inner.start == host.start and more_than_a_head(host.text[inner.end - host.start:]) and \
+        (inner.source == "gazetteer" or inner.type in PARENT_TYPES.get(host.type, ()))
 
 
 # 香港高校, 湖南企业: a place that qualifies a class of things is not itself an actor
@@ -564,35 +472,6 @@ def _modifiers(simp: str, ms) -> set[int]:
     return out
 
 
-_REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
-
-
-def _is_report(simp: str) -> bool:
-    """Whether the title says the document reports what was done (…情况的报告, 答复): only the
-    opening lines, not a 情况 in the running text."""
-    lines = [line for line in simp[:400].split("\n") if line.strip()][:3]
-    return any(_REPORT_TITLE.search(line) and len(line.strip()) <= 80 for line in lines)
-
-
-def _abbreviation_runs_inside(mentions, simp: str):
-    """(first place, other place) for each run of one-character places inside a name that a
-    cooperation word follows."""
-    for m in mentions:
-        run = sorted((i for i in m.inner if i.entity.type == "Region" and i.end - i.start == 1), key=lambda i: i.start)
-        chains, current = [], []
-        for i in run:
-            if current and i.start != current[-1].end:
-                chains.append(current)
-                current = []
-            current.append(i)
-        chains.append(current)
-        for chain in chains:
-            if len(chain) >= 2 and RUN_COOPERATION.match(simp[chain[-1].end:chain[-1].end + 10]):
-                for other in chain[1:]:
-                    if other.entity.canonical != chain[0].entity.canonical:
-                        yield chain[0].entity.canonical, other.entity.canonical
-
-
 def _mask_names(sentence: str, offset: int, mentions) -> str:
     """The sentence with names and 《titles》 blanked: their words say nothing about tense
     (促进 in 贸易投资促进局, 加强 in 《关于加强…的通知》)."""
@@ -620,40 +499,6 @@ def _sentence_opener(sentence: str, offset: int, actors):
     return first if first.start - offset == lead else None
 
 
-_SET_UP_UNIT = re.compile(r"在((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:正式)?(?:设立|开设|成立|建立|设置)了?(?:一个|一家)?"
-                          r"(代表处|办事处|联络处|分会|分局|分中心|分公司|分院|分所|研究院|研究中心|实验室|工作站)")
-
-
-_SET_UP_IN = re.compile(r"^(?:内)?(?:设立|设置|设|建设|布局|建立|打造)了?$")
-
-
-def _set_up_in_zone(sentence: str, offset: int, actors):
-    """"在珠澳跨工区珠海园区设拉美国家商品综合交易中心": what is set up in a zone is part of it."""
-    for a, b in zip(actors, actors[1:]):
-        if a.type in _ZONE_TYPES and b.type in ("Platform", "DevelopmentZone") and \
-                sentence[a.start - offset - 1:a.start - offset] == "在" and \
-                _SET_UP_IN.match(sentence[a.end - offset:b.start - offset]):
-            yield b.canonical, a.canonical
-
-
-def _units_set_up(sentence: str, offset: int, actors, subject, called: dict[str, str], label_of: dict[str, str]):
-    """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
-    that opens the clause (or the passage's). `called` maps what the text calls a body to its
-    key, `label_of` a key to what the text calls it."""
-    if "在" not in sentence:
-        return
-    for m in _SET_UP_UNIT.finditer(sentence):
-        before = [a for a in actors if a.end - offset <= m.start() and a.type != "Region"]
-        founder = before[-1] if before and ADVERBS.match(sentence[before[-1].end - offset:m.start()]) else subject
-        if founder is None:
-            continue
-        for name in (label_of.get(founder.canonical, founder.canonical), founder.canonical):
-            unit = called.get(name + m.group(1) + m.group(2))
-            if unit is not None and unit != founder.canonical:
-                yield unit, founder.canonical, founder.implicit
-                break
-
-
 def _topic(mentions) -> Resolved | None:
     """The body a report with no named writer is about: named at least three times, more often
     than any other (a chamber's delegation in a news story). Its omitted subjects are that body's."""
@@ -670,53 +515,26 @@ def _topic(mentions) -> Resolved | None:
     return next(m.entity for m in mentions if m.entity.canonical == ranked[0][0])
 
 
-_ZONE_TYPES = ("DevelopmentZone", "FreeTradeZone")
-# "前海…加快建设“两城六区”。其中，“两城”指A、B；“六区”包括C、D": A … D are parts of 前海
-_BUILDS_NAMED_PARTS = re.compile(r"(?:规划建设|建设|打造|构建|布局|形成|规划)[^，,。；]{0,4}[“「\"]")
-_ENUMERATION = re.compile(r"^其中[,，]?")
-
-
-def _enumerated_whole(sentence: str, offset: int, ms, previous, current: str | None) -> str | None:
-    """The zone whose parts a 其中 sentence lists: the zone that opens the sentence before it
-    and builds a quoted set of parts. An enumeration runs on over ；-clauses until 。."""
-    if current is not None:
-        return current
-    if previous is None or not _ENUMERATION.match(sentence):
-        return None
-    before, start, mentions = previous
-    build = _BUILDS_NAMED_PARTS.search(before)
-    if build is None:
-        return None
-    zones = [m for m in mentions if m.entity.type in _ZONE_TYPES and m.end - start <= build.start()]
-    return zones[0].entity.canonical if zones else None
-
-
-_FUTURE_OPENING = re.compile(r"^\s*(?:未来|今后|下一步|将来|明年|下阶段|接下来)[,，]")
-
-
-_PLAN_IN_TITLE = re.compile(r"《[^《》]{2,80}?(?:规划|方案|意见|计划|纲要|措施|行动)》")
-
-
-def _inside_titles(ms, names, titles) -> bool:
-    """Whether every mention of these names in the sentence stands inside a plan's title."""
-    spans = [(m.start, m.end) for m in ms if m.entity.canonical in names]
-    return bool(spans) and all(any(a <= s and e <= b for a, b in titles) for s, e in spans)
-
-
 class RelationReader:
-    def __init__(self, nlp: Language, name: str):
-        self.gazetteer = load_gazetteer(None)
+    """Runs the registered relation rules (`extract.rules`) over each sentence, in the order
+    `ontology/relation_rules.tsv` declares, and keeps what the document knows across sentences:
+    the section's default status, the body the passage is about, the pair a 双方 means."""
+
+    def __init__(self, nlp: Language, name: str, rules: list[str] | None = None):
+        self.rules = tuple(rules) if rules is not None else rule_order()
+        unknown = [r for r in self.rules if r not in registered()]
+        if unknown:
+            raise ValueError(f"rc_relations: no relation rule named {', '.join(unknown)}")
 
     def __call__(self, doc: Doc) -> Doc:
         text, simp, ctx = doc_text(doc), doc._.simplified, doc._.context
         mentions = doc._.mentions or []
+        tagged = _tagger_words(doc)
         relations: list[Relation] = []
-        gaz = self.gazetteer
-        plan_doc = is_plan(simp)
-        status = "planned" if plan_doc else "realized" if _is_report(simp) else None
+        status = document_status(simp)
         subject = None
         if ctx.author and not is_media(ctx.author):
-            if plan_doc or ctx.author.endswith(("人民政府", "人民政府办公厅")):
+            if is_plan(simp) or ctx.author.endswith(("人民政府", "人民政府办公厅")):
                 if ctx.province:
                     subject = Actor(-1, -1, ctx.province, "Region", implicit=True)
             else:
@@ -726,8 +544,8 @@ class RelationReader:
         elif ctx.province:
             subject = Actor(-1, -1, ctx.province, "Region", implicit=True)
 
-        known_here = {mm.entity.canonical for m in mentions for mm in [m] + m.inner
-                      if mm.entity.type != "Region"}
+        known_here = frozenset(mm.entity.canonical for m in mentions for mm in [m] + m.inner
+                               if mm.entity.type != "Region")
         # a body and its own province are a place, not partners; a province assumed for a
         # name that states none (正威国际集团 in a Jiangxi report) says nothing either way
         region_of = {m.entity.canonical: m.entity.region for m in mentions if not m.entity.assumed_region}
@@ -738,15 +556,14 @@ class RelationReader:
         for m in mentions:
             for mm in [m] + m.inner:
                 called.setdefault(mm.entity.label or mm.entity.canonical, mm.entity.canonical)
-        label_of = {key: name for name, key in called.items()}
+        facts = DocumentFacts(known_here, unit_short_names(known_here), called,
+                              {key: name for name, key in called.items()}, ctx.author, ctx.province)
         by_start = sorted(mentions, key=lambda m: m.start)
-        previous, whole, last_pair = None, None, None
-        unit_short = _unit_short_names(known_here)
+        previous, last_pair = None, ()
         idx = 0
         default_subject = subject
         for lo, hi, broken in _paragraphs(simp, doc.user_data.get(_LINES)):
             line = simp[lo:hi]
-            whole = None
             if _HEADING.match(line) and len(line) < 60:
                 status = section_status(line, status)
                 subject = default_subject
@@ -758,81 +575,49 @@ class RelationReader:
                 while j < len(by_start) and by_start[j].end <= e:
                     ms.append(by_start[j])
                     j += 1
-                sentence = simp[s:e]
+                text_here = simp[s:e]
                 ev = Evidence(text[s:e], s, e)
-                # names say nothing about tense: 促进 in 贸易投资促进局 is not a plan
-                masked = _mask_names(sentence, s, ms)
-                for m in ms:
-                    for inner in [m] + m.inner:
-                        if inner.entity.type == "Region":
-                            continue
-                        parent = _parent_of(inner, gaz, ctx) or _unit_named_short(inner, unit_short)
-                        if parent and parent != inner.entity.canonical and parent in known_here:
-                            relations.append(Relation("partOf", inner.entity.canonical, parent, "realized",
-                                                      False, ev))
-                whole = _enumerated_whole(sentence, s, ms, previous, whole)
-                if whole is not None:
-                    for m in ms:
-                        if m.entity.type in ("DevelopmentZone", "Platform") and m.entity.canonical != whole:
-                            relations.append(Relation("partOf", m.entity.canonical, whole, "realized", True, ev))
-                    if sentence.rstrip("”’」』)").endswith("。"):
-                        whole = None
-                previous = (sentence, s, ms)
-                for head, tail in _abbreviation_runs_inside(ms, simp):
-                    # 赣港经贸合作活动, 湘粤港澳合作示范区: the name itself says the places cooperate
-                    relations.append(Relation("partner", head, tail, "realized", False, ev))  # the name exists
                 modifiers = _modifiers(simp, ms)
-                actors = [Actor(m.start, m.end, m.entity.canonical, m.entity.type,
-                                m.entity.implicit and not m.entity.proxy, m.entity.known)
-                          for m in ms if m.entity.type != "Agreement" and id(m) not in modifiers]
-                opener = _sentence_opener(sentence, s, actors)
+                actors = tuple(Actor(m.start, m.end, m.entity.canonical, m.entity.type,
+                                     m.entity.implicit and not m.entity.proxy, m.entity.known)
+                               for m in ms if m.entity.type != "Agreement" and id(m) not in modifiers)
+                opener = _sentence_opener(text_here, s, actors)
                 if opener is not None and opener.implicit:
                     # who the passage is about until another body opens a sentence
                     subject = Actor(-1, -1, opener.canonical, opener.type, implicit=True)
                     region_of.setdefault(opener.canonical, ctx.province)
-                for m in ms:
-                    for party in m.parties:
-                        relations.append(Relation("party", m.entity.canonical, party.entity.canonical,
-                                                  clause_status(masked, status), False, ev))
-                for part, whole_zone in _set_up_in_zone(sentence, s, actors):
-                    relations.append(Relation("partOf", part, whole_zone, clause_status(masked, status), False, ev))
-                for unit, founder, implicit in _units_set_up(sentence, s, actors, subject, called, label_of):
-                    relations.append(Relation("founded", unit, founder, clause_status(masked, status), implicit, ev))
-                # 未来，本局将…，协助A…: a time that opens the sentence sets its default
-                sentence_status = "planned" if _FUTURE_OPENING.match(sentence) else status
-                found = sentence_relations(sentence, s, actors, subject, last_pair)
-                pairs_here = {(h, t) for k, h, t, *_ in found if k == "partner"}
+                sentence = Sentence(
+                    text_here, s,
+                    # names say nothing about tense: 促进 in 贸易投资促进局 is not a plan
+                    masked=_mask_names(text_here, s, ms), actors=actors, subject=subject, pair=last_pair,
+                    mentions=tuple(ms), previous=previous, section_status=status,
+                    words=tuple(w for w in tagged if s <= w.start and w.end <= e) if tagged else (),
+                    following=simp[e:e + 20], paragraph=lo, document=facts)
+                previous = sentence
+                pairs_here = set()
+                for c in read_sentence(sentence, self.rules):
+                    if c.clause is not None and c.kind == "partner":
+                        pairs_here.add((c.head, c.tail))
+                        if region_of.get(c.head) == c.tail or region_of.get(c.tail) == c.head:
+                            continue  # a body and its own province: a place, not a partner
+                    relations.append(Relation(c.kind, c.head, c.tail, candidate_status(sentence, c), c.implicit,
+                                              ev, c.rule))
                 if len(pairs_here) == 1:
                     # the pair a following 双方 means
-                    last_pair = [Actor(-1, -1, name, "Organization") for name in next(iter(pairs_here))]
+                    last_pair = tuple(Actor(-1, -1, name, "Organization") for name in next(iter(pairs_here)))
                 elif pairs_here:
-                    last_pair = None
-                plan_titles = [(s + t.start(), s + t.end()) for t in _PLAN_IN_TITLE.finditer(sentence)]
-                for kind, head, tail, implicit, span in found:
-                    st = clause_status(masked[span[0]:span[1]] if span else masked, sentence_status)
-                    if plan_titles and kind == "partner" and _inside_titles(ms, (head, tail), plan_titles):
-                        st = "planned"   # 《江西省对接粤港澳大湾区行动方案》已经…同意: the plan's, not the approval's
-                    if kind == "agreement":
-                        parties = sorted(set(head))
-                        named = [m for m in ms if m.entity.type == "Agreement"
-                                 and s + span[0] <= m.start and m.end <= s + span[1] + 2]
-                        noun = re.sub(r"^(?:签署|签订|签约|达成|缔结)了?", "", tail)
-                        # 签订了《甲协议》《乙备忘录》: each named one has these parties (after 分别,
-                        # which one is whose is not said: the first)
-                        agreements = [n.entity.canonical for n in named] if "分别" not in sentence else \
-                            [n.entity.canonical for n in named[:1]]
-                        for agreement in dict.fromkeys(agreements or [parties_name(parties) + noun]):
-                            for p in parties:
-                                relations.append(Relation("party", agreement, p, st, implicit, ev))
-                    elif kind == "partner" and (region_of.get(head) == tail or region_of.get(tail) == head):
-                        continue  # a body and its own province: a place, not a partner
-                    else:
-                        if kind == "founded" and implicit and tail == ctx.author and ctx.province \
-                                and "引进" in (masked[span[0]:span[1]] if span else masked):
-                            tail = ctx.province   # 引进设立X: the province attracted X, not the office
-                        relations.append(Relation(kind, head, tail, st, implicit, ev))
+                    last_pair = ()
         doc._.relations = relations
         return doc
+
+
+def _tagger_words(doc: Doc) -> list[Word]:
+    """The tagger's words (`doc._.words`, set by `rc_tagger` where it runs), else none."""
+    words = doc._.words if Doc.has_extension("words") else None
+    if not words:
+        return []
+    return [w if isinstance(w, Word) else Word(*w) if isinstance(w, tuple) else
+            Word(w.start, w.end, w.text, w.pos) for w in words]
 
 
 @Language.factory("rc_entities", default_config={"gazetteer_dir": None},
@@ -841,9 +626,11 @@ def make_entity_recogniser(nlp: Language, name: str, gazetteer_dir: str | None):
     return EntityRecogniser(nlp, name, gazetteer_dir)
 
 
-@Language.factory("rc_relations", requires=["doc.ents"], assigns=["doc._.relations"])
-def make_relation_reader(nlp: Language, name: str):
-    return RelationReader(nlp, name)
+@Language.factory("rc_relations", default_config={"rules": None},
+                  requires=["doc._.mentions", "doc._.context", "doc._.simplified"], assigns=["doc._.relations"])
+def make_relation_reader(nlp: Language, name: str, rules: list[str] | None):
+    """`rules`: the rule names to run, in order (default: ontology/relation_rules.tsv)."""
+    return RelationReader(nlp, name, rules)
 
 
 def load(gazetteer_dir: str | None = None) -> Language:

@@ -55,7 +55,8 @@ class Evidence:
 class Relation:
     """`head kind tail`, e.g. 郴佛智能制造研究院 founded 广东工业大学.
 
-    `head`/`tail` are canonical names. For `party` the head is the agreement.
+    `head`/`tail` are canonical names. For `party` the head is the agreement. `rule` is the
+    name of the relation rule that read it (`extract.rules`), where a rule did.
     """
 
     kind: str
@@ -64,6 +65,7 @@ class Relation:
     status: str = "planned"
     implicit: bool = False
     evidence: Evidence | None = None
+    rule: str | None = None
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from extract.normalise import simplified
 from extract.records import DocumentRecord
-from kg.iris import assertion_iri, document_iri, entity_iri, graph_iri
+from kg.iris import assertion_iri, document_iri, entity_iri, graph_iri, rule_iri
 from kg.namespaces import DCTERMS, PROV, RC, RDF, RDFS, SKOS, XSD
 
 __all__ = ["document_quads", "PREDICATES"]
@@ -39,6 +39,7 @@ _XSD_BOOL = NamedNode(XSD + "boolean")
 _ASSERTION, _STATEMENT = NamedNode(RC + "Assertion"), NamedNode(RDF + "Statement")
 _SUBJECT, _PREDICATE, _OBJECT = NamedNode(RDF + "subject"), NamedNode(RDF + "predicate"), NamedNode(RDF + "object")
 _STATUS, _IMPLICIT, _DERIVED = NamedNode(RC + "status"), NamedNode(RC + "implicit"), NamedNode(PROV + "wasDerivedFrom")
+_GENERATED_BY, _RULE = NamedNode(PROV + "wasGeneratedBy"), NamedNode(RC + "Rule")
 _SENTENCE, _START, _END = NamedNode(RC + "sentence"), NamedNode(RC + "startOffset"), NamedNode(RC + "endOffset")
 _PRED = {kind: NamedNode(RC + name) for kind, name in PREDICATES.items()}
 _TYPE = {}
@@ -102,6 +103,7 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
             add(node, _MENTIONED, doc)
 
     quad, put = Quad, out.append
+    rules: dict[str, NamedNode] = {}
     for r in rec.relations:
         pred = _PRED[r.kind]
         head, tail = NamedNode(entity_iri(r.head)), NamedNode(entity_iri(r.tail))
@@ -121,6 +123,14 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
         put(quad(a, _STATUS, status, g))
         put(quad(a, _IMPLICIT, _TRUE if r.implicit else _FALSE, g))
         put(quad(a, _DERIVED, doc, g))
+        if r.rule:
+            # the rule that read it: why the edge exists
+            rule = rules.get(r.rule)
+            if rule is None:
+                rule = rules[r.rule] = NamedNode(rule_iri(r.rule))
+                put(quad(rule, _A, _RULE, g))
+                put(quad(rule, _LABEL, Literal(r.rule), g))
+            put(quad(a, _GENERATED_BY, rule, g))
         if r.evidence:
             put(quad(a, _SENTENCE, _zh(r.evidence.sentence), g))
             put(quad(a, _START, Literal(str(r.evidence.start), datatype=_XSD_INT), g))

@@ -11,7 +11,9 @@ from urllib.parse import quote
 
 from kg.namespaces import ID
 
-__all__ = ["entity_iri", "document_iri", "graph_iri", "assertion_iri"]
+__all__ = ["entity_iri", "document_iri", "graph_iri", "assertion_iri", "rule_iri"]
+
+RULE = "https://w3id.org/rckg/rule/"
 
 # Characters that may not stand in an IRI path segment (RFC 3987: everything outside
 # iunreserved, sub-delims, ":" and "@", so controls, surrogates and private use too) or that
@@ -57,3 +59,12 @@ def assertion_iri(doc_id: str, kind: str, head: str, tail: str, start: int | Non
     """One assertion per document, sentence and triple."""
     key = "\x1f".join([doc_id, kind, head, tail, str(start)])
     return ID + "assertion/" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def rule_iri(name: str) -> str:
+    """The relation rule that read an assertion, by its versioned name.
+
+    >>> rule_iri("rc.partner_by_with.v1")
+    'https://w3id.org/rckg/rule/rc.partner_by_with.v1'
+    """
+    return RULE + _segment(name)

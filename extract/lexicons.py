@@ -1,0 +1,57 @@
+"""The project's word lists, read from `ontology/lexicons/` (one table per concept).
+
+A table is tab-separated with a header line naming its columns; the first column holds the
+word (or pattern fragment). Each table is read once; `alternation` compiles a table into a
+regex alternation in the table's own order (the order decides which of two overlapping words
+a regex takes first).
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ontology import LEXICON_DIR
+
+__all__ = ["rows", "words", "alternation"]
+
+
+def rows(path: Path) -> Iterator[dict[str, str]]:
+    """Each non-blank row of the table at `path` as {column: trimmed cell}.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.tsv"
+    >>> _ = p.write_text("name\\tkind\\n 甲 \\tx\\n\\n乙\\t\\n", encoding="utf-8")
+    >>> list(rows(p))
+    [{'name': '甲', 'kind': 'x'}, {'name': '乙', 'kind': ''}]
+    """
+    with Path(path).open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            if row and any((v or "").strip() for v in row.values()):
+                yield {k: (v or "").strip() for k, v in row.items() if k}
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> tuple[str, ...]:
+    """The words of `ontology/lexicons/<name>.tsv` (its first column), in order.
+
+    >>> words("org_suffixes")[:2]
+    ('大学', '学院')
+    """
+    path = LEXICON_DIR / f"{name}.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        first = fh.readline().split("\t")[0].strip()
+    return tuple(row[first] for row in rows(path) if row.get(first))
+
+
+def alternation(name: str) -> str:
+    """The words of a lexicon as a regex group `(?:a|b|…)`, in the table's order.
+
+    Cells are regex fragments (a few hold a character class such as [省市县区]), so they are
+    not escaped.
+
+    >>> alternation("org_suffixes")[:8]
+    '(?:大学|学院'
+    """
+    return "(?:" + "|".join(words(name)) + ")"

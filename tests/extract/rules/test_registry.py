@@ -1,0 +1,41 @@
+"""The registry: every rule declared in order, each candidate carrying its rule's name."""
+import pytest
+
+from extract.records import RELATION_KINDS
+from extract.rules import read_sentence, registered, rule_order
+
+from tests.extract.rules.conftest import sentence
+
+
+def test_the_declared_order_runs_every_registered_rule_once():
+    assert sorted(rule_order()) == sorted(registered())
+    assert len(set(rule_order())) == len(rule_order())
+
+
+def test_every_rule_emits_a_relation_kind_and_names_a_version():
+    for name, rule in registered().items():
+        assert rule.emits in RELATION_KINDS, name
+        assert name.startswith("rc.") and name.rsplit(".", 1)[1].startswith("v"), name
+
+
+def test_candidates_carry_the_rule_that_read_them():
+    s = sentence("甲大学与乙大学签订了合作协议", "甲大学", "乙大学")
+    rules = {(c.kind, c.rule) for c in read_sentence(s)}
+    assert rules == {("partner", "rc.partner_by_with.v1"), ("party", "rc.agreement_by_with.v1")}
+
+
+def test_an_unknown_rule_is_named_in_the_error():
+    with pytest.raises(KeyError, match="rc.no_such_rule.v1"):
+        list(read_sentence(sentence("甲"), ["rc.no_such_rule.v1"]))
+
+
+def test_the_pipeline_runs_a_chosen_list_of_rules():
+    import spacy
+
+    from extract.pipeline import CharTokenizer
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("rc_entities")
+    nlp.add_pipe("rc_relations", config={"rules": ["rc.partner_by_with.v1"]})
+    doc = nlp("湖南大学与香港城市大学签订了合作协议。")
+    assert {(r.kind, r.rule) for r in doc._.relations} == {("partner", "rc.partner_by_with.v1")}
