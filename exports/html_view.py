@@ -33,6 +33,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from pyvis.network import Network
 
 from exports.layout import initial_positions
+from ontology.schema import ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
 
 __all__ = ["render", "write_html", "write", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
            "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
@@ -40,31 +41,18 @@ __all__ = ["render", "write_html", "write", "TYPE_STYLES", "RELATION_STYLES", "F
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
               '"WenQuanYi Micro Hei", sans-serif')
 
-# type → (colour, shape, legend text). Colours after Tableau 10, told apart by colour-blind eyes
-# well enough, and shapes single out the two kinds of node that are not actors.
-TYPE_STYLES = {
-    "University": ("#1f77b4", "dot", "University 大学"),
-    "ResearchInstitute": ("#17becf", "dot", "Research institute 研究机构"),
-    "ChamberOfCommerce": ("#ff7f0e", "dot", "Chamber of commerce 商会"),
-    "GovernmentAgency": ("#d62728", "dot", "Government agency 政府部门"),
-    "Enterprise": ("#8c564b", "dot", "Enterprise 企业"),
-    "Organization": ("#7f7f7f", "dot", "Organisation 组织"),
-    "FreeTradeZone": ("#2ca02c", "dot", "Free-trade zone 自贸区"),
-    "DevelopmentZone": ("#bcbd22", "dot", "Development zone 开发区"),
-    "Platform": ("#9467bd", "dot", "Platform 平台"),
-    "Agreement": ("#e377c2", "diamond", "Agreement 协议"),
-    "Region": ("#393b79", "square", "Region 地区"),
-}
+# type → (colour, shape, legend text), from entity_types.tsv. Colours after Tableau 10, told
+# apart by colour-blind eyes well enough, and shapes single out the two kinds of node that are
+# not actors.
+TYPE_STYLES = {t: (TYPES[t].colour, TYPES[t].shape, TYPES[t].legend) for t in ENTITY_TYPES}
 _OTHER_TYPE = ("#aaaaaa", "dot", "Other")
 
-# relation → (colour, arrow, legend text). Arrows run the way the sentence reads.
-RELATION_STYLES = {
-    "partner": ("#4a5a70", "", "partner 合作"),
-    "party": ("#d36aa9", "", "party to agreement 协议方"),
-    "founded": ("#c98b00", "to", "founded (founder → body) 共建"),
-    "partOf": ("#3a8f8f", "to", "part of (part → whole) 隶属"),
-}
-_PRIORITY = ("founded", "partOf", "party", "partner")  # which relation styles a mixed edge
+# relation → (colour, arrow, legend text), from relation_kinds.tsv. Arrows run the way the
+# sentence reads.
+RELATION_STYLES = {k: (KINDS[k].colour, "" if KINDS[k].arrow == "none" else "to", KINDS[k].legend)
+                   for k in NETWORK_KINDS}
+# Which relation styles a mixed edge: the most telling, arrowed kinds first, symmetric ones last.
+_PRIORITY = sorted(NETWORK_KINDS, key=lambda k: (KINDS[k].arrow == "none", KINDS[k].symmetric))
 PLANNED_DASHES = [8, 6]
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"
@@ -223,7 +211,7 @@ def _network(g: nx.Graph, size_by: str, focus=None) -> Network:
         source, target = u, v
         if arrow and "direction" in relations[kind]:
             source, target = relations[kind]["direction"]
-            if kind == "founded":  # stored as body → founder; drawn as founder → body
+            if KINDS[kind].arrow == "backward":  # founded: stored body → founder, drawn founder → body
                 source, target = target, source
         planned = all(rel["statuses"] == {"planned"} for rel in relations.values())
         n_evidence = sum(len(rel["evidence"]) for rel in relations.values())

@@ -6,7 +6,6 @@ simplified text with an Aho-Corasick automaton, so thousands of names cost one p
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +14,7 @@ from pathlib import Path
 import ahocorasick
 
 from ontology import GAZETTEER_DIR
+from ontology.tsv import rows as _rows
 from extract.normalise import to_simplified_name
 
 __all__ = ["Known", "Gazetteer", "load_gazetteer"]
@@ -33,13 +33,6 @@ class Known:
 
 def _split(cell: str | None) -> list[str]:
     return [p.strip() for p in (cell or "").split("|") if p.strip()]
-
-
-def _rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if row and any((v or "").strip() for v in row.values()):
-                yield {k: (v or "").strip() for k, v in row.items() if k}
 
 
 class Gazetteer:

@@ -1,19 +1,12 @@
 """Plain records that flow out of the extractor: no RDF, no store, no I/O.
 
 Every later stage (the graph, the store, exports, views) works from these, so each
-stage can be tested alone on hand-made records.
+stage can be tested alone on hand-made records. The types, kinds and statuses a record may
+carry are declared in `ontology.schema`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-ENTITY_TYPES = (
-    "University", "ResearchInstitute", "ChamberOfCommerce", "GovernmentAgency", "Enterprise",
-    "Organization", "FreeTradeZone", "DevelopmentZone", "Platform", "Agreement", "Region",
-)
-RELATION_KINDS = ("partner", "party", "founded", "partOf", "locatedIn")
-STATUSES = ("realized", "planned")
-
 
 @dataclass(frozen=True)
 class Mention:

@@ -16,13 +16,16 @@ from collections import Counter
 
 import networkx as nx
 
+from ontology.schema import KINDS, NETWORK_KINDS
+
 __all__ = ["MEASURES", "rank", "communities", "paths", "stats", "region_matrix",
            "COOPERATION"]
 
 MEASURES = ("degree", "betweenness", "pagerank")
 COMMUNITY_SEED = 20240601
-# Relation kinds that count as cooperation between two actors for the region matrix.
-COOPERATION = ("partner",)
+# Relation kinds that count as cooperation between two actors for the region matrix: the
+# symmetric ones (partner), not an agreement's parties or a body's founders.
+COOPERATION = tuple(k for k in NETWORK_KINDS if KINDS[k].symmetric)
 
 
 def _centrality(g: nx.Graph, by: str) -> dict:
@@ -86,18 +89,17 @@ def communities(g: nx.Graph, min_size: int = 2, top: int = 3, seed: int = COMMUN
 
 
 def _hop(g, a, b) -> dict:
-    """One step of a chain, with the first piece of evidence for it (realized first)."""
+    """One step of a chain, with the first piece of evidence for it (realized first), the
+    relation read from `a`'s side; of several kinds, the first in the schema's order."""
     rels = g.edges[a, b]["relations"]
-    kind = sorted(rels, key=lambda k: ("partner", "party", "founded", "partOf").index(k))[0]
+    kind = min(rels, key=lambda k: NETWORK_KINDS.index(k) if k in NETWORK_KINDS else len(NETWORK_KINDS))
     rel = rels[kind]
     evidence = sorted(rel["evidence"], key=lambda e: (e[2] != "realized", e[0], e[1] or ""))
     doc, sentence, status = evidence[0] if evidence else (None, None, None)
-    if kind in ("founded", "partOf", "party") and "direction" in rel:
-        s, o = rel["direction"]
-        kind = {"founded": "founded by", "partOf": "part of", "party": "party"}[kind]
-        if s != a:
-            kind = {"founded by": "founder of", "part of": "has part", "party": "party to"}[kind]
-    return {"from": g.nodes[a]["label"], "relation": kind, "to": g.nodes[b]["label"],
+    relation = kind
+    if kind in KINDS and "direction" in rel:
+        relation = KINDS[kind].head_en if rel["direction"][0] == a else KINDS[kind].tail_en
+    return {"from": g.nodes[a]["label"], "relation": relation, "to": g.nodes[b]["label"],
             "status": status, "doc": doc, "sentence": sentence}
 
 

@@ -15,14 +15,13 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from extract.normalise import simplified
 from extract.records import DocumentRecord
+from ontology.schema import KINDS
 from kg.iris import assertion_iri, document_iri, entity_iri, graph_iri, rule_iri
 from kg.namespaces import DCTERMS, PROV, RC, RDF, RDFS, SKOS, XSD
 
 __all__ = ["document_quads", "PREDICATES"]
 
-PREDICATES = {"partner": "partnerOf", "party": "party", "founded": "foundedBy", "partOf": "partOf",
-              "locatedIn": "locatedIn"}
-_EVIDENCED = {"partner", "party", "founded", "partOf"}
+PREDICATES = {name: kind.predicate for name, kind in KINDS.items()}
 
 _A = NamedNode(RDF + "type")
 _PREF = NamedNode(SKOS + "prefLabel")
@@ -31,7 +30,7 @@ _LABEL = NamedNode(RDFS + "label")
 _SCOPE_NOTE = NamedNode(SKOS + "scopeNote")
 _DEFINED_IN = NamedNode(RDFS + "isDefinedBy")
 _UNNAMED_NOTE = Literal("文中只以本文件作者的自称（本局、本会等）相称，未写出全称；此节点只属于该文件。", language="zh-Hans")
-_MENTIONED = NamedNode(RC + "mentionedIn")
+_MENTIONED = NamedNode(RC + PREDICATES["mentionedIn"])
 _XSD_INT = NamedNode(XSD + "integer")
 _XSD_BOOL = NamedNode(XSD + "boolean")
 # Made once: a build makes a thousand quads per document, and the writer process is the
@@ -105,12 +104,15 @@ def document_quads(rec: DocumentRecord) -> list[Quad]:
     quad, put = Quad, out.append
     rules: dict[str, NamedNode] = {}
     for r in rec.relations:
+        kind = KINDS.get(r.kind)
+        if kind is None:
+            raise ValueError(f"{rec.doc_id}: relation kind {r.kind!r} is not declared in relation_kinds.tsv")
         pred = _PRED[r.kind]
         head, tail = NamedNode(entity_iri(r.head)), NamedNode(entity_iri(r.tail))
         put(quad(head, pred, tail, g))
-        if r.kind == "partner":
+        if kind.symmetric:
             put(quad(tail, pred, head, g))
-        if r.kind not in _EVIDENCED:
+        if not kind.evidence:
             continue
         a = NamedNode(assertion_iri(rec.doc_id, r.kind, r.head, r.tail,
                                     r.evidence.start if r.evidence else None))

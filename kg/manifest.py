@@ -26,7 +26,7 @@ FORMAT = 1
 _ROOT = Path(__file__).resolve().parent.parent
 # What decides a document's graph besides its text: the tables and ontology (data), the
 # extractor, and the records → RDF mapping.
-_PIPELINE_FILES = [("ontology", (".ttl", ".tsv", ".json", ".txt")), ("extract", (".py",)),
+_PIPELINE_FILES = [("ontology", (".ttl", ".tsv", ".json", ".txt", ".py")), ("extract", (".py",)),
                    ("kg/graph.py", ()), ("kg/iris.py", ()), ("kg/namespaces.py", ())]
 
 

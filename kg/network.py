@@ -12,14 +12,13 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.documents import documents
+from ontology.schema import GENERIC_TYPES, KINDS as SCHEMA_KINDS, NETWORK_KINDS
 from kg.namespaces import RC, sparql_prologue
 
-__all__ = ["to_networkx", "main_type", "KINDS", "GENERIC_TYPES"]
+__all__ = ["to_networkx", "main_type", "KINDS"]
 
-KINDS = {RC + "partnerOf": "partner", RC + "party": "party", RC + "foundedBy": "founded",
-         RC + "partOf": "partOf"}
-# Where an entity has several types (two documents disagreeing), the most specific wins.
-GENERIC_TYPES = ("Organization", "Actor", "Zone")
+# predicate IRI → relation kind, for every kind the schema makes a network edge
+KINDS = {RC + SCHEMA_KINDS[k].predicate: k for k in NETWORK_KINDS}
 
 # One predicate per query, joined here rather than in SPARQL: the union of all documents
 # repeats an entity's type, label and location once per document that names it, so a join
@@ -36,7 +35,7 @@ SELECT ?s ?p ?o ?status ?doc ?sentence WHERE { GRAPH ?g {
 
 
 def main_type(types) -> str:
-    """The one type to show for an entity that documents gave several types.
+    """The one type to show for an entity that documents gave several types: the most specific.
 
     >>> main_type({"Organization", "University"})
     'University'
@@ -119,7 +118,7 @@ def to_networkx(store) -> "nx.Graph":
         if ev not in seen:
             seen.add(ev)
             rel["evidence"].append(ev)
-        if kind in ("founded", "partOf", "party"):
+        if not SCHEMA_KINDS[kind].symmetric:
             rel["direction"] = (s, o)
     for _, _, data in g.edges(data=True):
         for rel in data["relations"].values():

@@ -24,8 +24,7 @@ from pyoxigraph import Literal, NamedNode, Variable
 from extract.normalise import normalise, to_simplified_name
 from kg.documents import Period, documents
 from kg.namespaces import RC, RDF, SKOS, sparql_prologue
-from extract.records import ENTITY_TYPES
-from kg.network import GENERIC_TYPES
+from ontology.schema import ENTITY_TYPES, GENERIC_TYPES, KINDS, READINGS
 
 __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "partners", "partners_of",
            "show",
@@ -33,8 +32,9 @@ __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "part
 
 PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "date", "doc", "title", "sentence"]
 
-# How each relation reads from the asked entity's side ("X <relation> partner").
-RELATIONS = ("partner", "agreement", "co-founder", "founded by", "founder of", "part of", "has part", "party")
+# How each relation reads from the asked entity's side ("X <relation> partner"), in the
+# order answers list them (relation_kinds.tsv: head_en, tail_en, via_en and listed).
+RELATIONS = READINGS
 
 
 class UnknownEntity(LookupError):
@@ -194,18 +194,18 @@ SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
 _IN = sparql_prologue() + """
 SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
   ?a rdf:object ?x ; rdf:predicate ?p ; rdf:subject ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+_VIA = [k.predicate for k in KINDS.values() if k.evidence and "via" in k.listed]
 _CO = sparql_prologue() + """
 SELECT ?p ?via ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
-  ?via ?p ?x . FILTER(?p = rc:party || ?p = rc:foundedBy)
-  ?a rdf:subject ?via ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
-# (query, predicate) → relation as read from X's side
-_READS = {
-    (_OUT, "partnerOf"): "partner", (_IN, "partnerOf"): "partner",
-    (_OUT, "foundedBy"): "founded by", (_IN, "foundedBy"): "founder of",
-    (_OUT, "partOf"): "part of", (_IN, "partOf"): "has part",
-    (_CO, "party"): "agreement", (_CO, "foundedBy"): "co-founder",
-    (_OUT, "party"): "party",       # X is an agreement: its parties
-}
+  ?via ?p ?x . FILTER(VIA)
+  ?a rdf:subject ?via ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE).replace(
+    "VIA", " || ".join(f"?p = rc:{p}" for p in _VIA) or "false")
+# (query, predicate) → relation as read from X's side: X is the head (_OUT), the tail (_IN),
+# or shares a head with the partner (_CO); readings a kind does not list are not partners
+# (an agreement X is party to is the `via` of its co-parties' rows, not a row itself).
+_READS = {(q, k.predicate): reading for k in KINDS.values() if k.evidence
+          for q, side, reading in ((_OUT, "head", k.head_en), (_IN, "tail", k.tail_en), (_CO, "via", k.via_en))
+          if side in k.listed}
 
 
 def _about(store, query: str, iri: str):

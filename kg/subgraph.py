@@ -26,11 +26,10 @@ from collections.abc import Iterable
 import networkx as nx
 
 from extract.normalise import to_simplified_name
+from ontology.schema import STATUSES
 
 __all__ = ["find_node", "by_status", "by_documents", "without_regions", "by_type", "by_region", "neighbourhood", "by_min_degree",
            "without_isolated", "select", "STATUSES"]
-
-STATUSES = ("realized", "planned")
 
 
 def _names(attrs) -> set[str]:

@@ -1,6 +1,8 @@
 """The ontology, SHACL shapes and curated tables, as data files.
 
-Code finds them through these paths; nothing here is logic.
+Code finds them through these paths. `ontology.schema` reads the two schema tables (entity
+types, relation kinds) and `ontology.tsv` is the one TSV reader; both are plain Python with
+no dependency, so the extractor, the graph side and the exporters can all load them.
 """
 from pathlib import Path
 
