@@ -12,6 +12,8 @@ import re
 
 import pyoxigraph as ox
 
+from kg.sparql import service_clauses
+
 __all__ = ["Refused", "results_format", "graph_format", "check_query", "RESULT_FORMATS", "GRAPH_FORMATS"]
 
 # short name → (pyoxigraph format, media type); the first is the default.
@@ -109,11 +111,11 @@ def graph_format(fmt: str | None, accept: str | None) -> str:
         raise
 
 
-# Strings, IRIs and comments hold text that only looks like keywords.
+# Strings, IRIs and comments hold text that only looks like keywords. (An update that hides
+# its keyword some other way still fails: queries are parsed as queries, on a read-only store.)
 _OPAQUE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                      r"|<[^<>\"{}|^`\\\s]*>|#[^\n]*")
 _UPDATE = re.compile(r"(?<![\w:?$])(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)(?![\w:-])", re.I)
-_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.I)
 _FORM = re.compile(r"(?<![\w:?$])(SELECT|ASK|CONSTRUCT|DESCRIBE)(?![\w:-])", re.I)
 
 
@@ -137,5 +139,5 @@ def check_query(text: str) -> None:
     update = _UPDATE.search(bare)
     if update and (first_form is None or update.start() < first_form.start()):
         raise Refused(403, f"this endpoint is read-only: SPARQL updates ({update[1].upper()}) are refused")
-    if _SERVICE.search(bare):
+    if service_clauses(text):
         raise Refused(403, "SERVICE is refused: this endpoint queries only its own graph")

@@ -38,12 +38,12 @@ rckg.nodes = new vis.DataSet();
 rckg.edges = new vis.DataSet();
 rckg.network = new vis.Network($("#canvas"), { nodes: rckg.nodes, edges: rckg.edges }, {
   nodes: { font: { size: 16, face: getComputedStyle(document.body).fontFamily, strokeWidth: 3, strokeColor: "#fff" },
-           borderWidth: 1, scaling: { min: 10, max: 34, label: { enabled: false } } },
+           borderWidth: 1, scaling: { min: 12, max: 28, label: { enabled: false } } },
   edges: { smooth: false, color: { inherit: false }, arrows: { to: { scaleFactor: 0.5 } }, width: 1.6 },
   interaction: { hover: true, tooltipDelay: 150 },
   layout: { improvedLayout: true, randomSeed: 7 },
   physics: { solver: "forceAtlas2Based", stabilization: { iterations: 300, fit: false },
-             forceAtlas2Based: { gravitationalConstant: -80, springLength: 130, springConstant: 0.06, avoidOverlap: 0.4 } },
+             forceAtlas2Based: { gravitationalConstant: -120, springLength: 170, springConstant: 0.05, avoidOverlap: 0.8 } },
 });
 rckg.network.on("beforeDrawing", (ctx) => {        // a white page behind the drawing, for the PNG
   ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#fff";
