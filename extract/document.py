@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from extract.chunking import CHUNK_CHARS, merge_records, paragraph_chunks
+from extract.lexicons import alternation
 from extract.metadata import fill_metadata
 from extract.normalise import normalise
 from extract.pipeline import doc_text
@@ -17,7 +18,7 @@ from extract.records import DocumentRecord, Entity, Relation, parties_name
 __all__ = ["extract_document", "merge_short_forms"]
 
 
-GENERIC_AGREEMENT = re.compile(r"^(?:双方)?(?:战略)?(?:合作)?(?:框架)?(?:协议书?|备忘录|谅解备忘录|意向书|合同|合约|协定)$")
+GENERIC_AGREEMENT = re.compile("^(?:双方)?(?:战略)?(?:合作)?(?:框架)?" + alternation("agreement_nouns", "generic_alone") + "$")
 
 
 def _name_generic_agreements(rec: DocumentRecord):

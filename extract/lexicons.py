@@ -33,19 +33,29 @@ def rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 @lru_cache(maxsize=None)
-def words(name: str) -> tuple[str, ...]:
-    """The words of `ontology/lexicons/<name>.tsv` (its first column), in order.
-
-    >>> words("org_suffixes")[:2]
-    ('大学', '学院')
-    """
+def _table(name: str) -> tuple[str, tuple[dict[str, str], ...]]:
     path = LEXICON_DIR / f"{name}.tsv"
     with path.open(encoding="utf-8", newline="") as fh:
         first = fh.readline().split("\t")[0].strip()
-    return tuple(row[first] for row in rows(path) if row.get(first))
+    return first, tuple(rows(path))
 
 
-def alternation(name: str) -> str:
+def words(name: str, column: str | None = None, value: str = "yes") -> tuple[str, ...]:
+    """The words of `ontology/lexicons/<name>.tsv` (its first column), in order; with `column`,
+    only the rows where that column holds `value`.
+
+    >>> words("org_suffixes")[:2]
+    ('大学', '学院')
+    >>> words("org_suffixes", "type", "University")[:2]
+    ('大学', '学院')
+    """
+    first, table = _table(name)
+    if column is not None and table and column not in table[0]:
+        raise KeyError(f"{name}.tsv has no column {column!r}")
+    return tuple(row[first] for row in table if row.get(first) and (column is None or row.get(column) == value))
+
+
+def alternation(name: str, column: str | None = None, value: str = "yes") -> str:
     """The words of a lexicon as a regex group `(?:a|b|…)`, in the table's order.
 
     Cells are regex fragments (a few hold a character class such as [省市县区]), so they are
@@ -54,4 +64,4 @@ def alternation(name: str) -> str:
     >>> alternation("org_suffixes")[:8]
     '(?:大学|学院'
     """
-    return "(?:" + "|".join(words(name)) + ")"
+    return "(?:" + "|".join(words(name, column, value)) + ")"

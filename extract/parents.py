@@ -5,6 +5,7 @@ Shared by recognition (which inner names a name may hold) and the relation rules
 """
 from __future__ import annotations
 
+from extract.lexicons import words
 from extract.normalise import simplified
 from extract.zh_names import load_grammar
 
@@ -36,7 +37,7 @@ def parent_of(m) -> str | None:
     return None
 
 
-_SCHOOL_HEADS = ("学院", "研究院", "研究所", "书院", "学系", "研究中心")
+_SCHOOL_HEADS = words("unit_heads", "school")
 
 
 def unit_short_names(names) -> dict[str, str]:
@@ -65,9 +66,7 @@ def unit_named_short(m, short: dict[str, str]) -> str | None:
     return None
 
 
-_UNIT_HEADS = {"办公厅", "办公室", "处", "课题组", "组织部", "宣传部", "统战部", "经济部", "分会", "分行", "分公司",
-               "分中心", "代表处", "办事处", "学院", "研究院", "研究所", "研究中心", "实验室", "党工委", "委员会",
-               "提案委员会", "联络处", "分局", "分所", "分院", "分校", "校区", "片区"}
+_UNIT_HEADS = frozenset(words("unit_heads", "makes_a_unit"))
 
 
 def more_than_a_head(rest: str) -> bool:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
+from extract.lexicons import alternation
 from extract.normalise import simplified
 from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
@@ -487,7 +488,7 @@ def _mask_names(sentence: str, offset: int, mentions) -> str:
 _TITLE_SPAN = re.compile(r"《[^《》]{1,80}》")
 
 
-_OPENING = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|另外|近年来|目前|下一步|并|还|其中|我们)?[,，、]?")
+_OPENING = re.compile("^" + alternation("sentence_openers", "before_the_opening_body") + "?[,，、]?")
 
 
 def _sentence_opener(sentence: str, offset: int, actors):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extract.gazetteer import Gazetteer, Known
+from extract.lexicons import alternation, words
 from extract.zh_names import NameGrammar
 
 __all__ = ["Span", "recognise"]
@@ -31,8 +32,8 @@ _OWN_PROVINCE = re.compile(r"(?:我|本)(?:省|市|区|州|县|澳|港)")
 # A title in 《》 or quotes that ends in an agreement noun names an agreement; one that ends in
 # 方案/规划/意见 names a policy document, which the graph does not hold.
 _TITLE = re.compile(r"[《“「『\"]([^《》“”「」『』\"\n]{2,80})[》”」』\"]")
-_AGREEMENT_TITLE = re.compile(r"(?:协议书?|协定|备忘录|安排|合同|合约|意向书|框架协议|协调|议定书|公约|纪要)$")
-_POLICY_TITLE = re.compile(r"(?:方案|规划|意见|办法|通知|条例|规定|纲要|计划|决定|措施|细则|指引)$")
+_AGREEMENT_TITLE = re.compile(alternation("agreement_nouns", "ends_a_title") + "$")
+_POLICY_TITLE = re.compile(alternation("document_titles", "policy") + "$")
 # slogans in quotes: 一核两极多平台, 为国家试制度、为地方谋发展
 _SLOGAN = re.compile(r"[、，,；]|[一二两三四五六七八九十多][^一二两三四五六七八九十多]{0,3}[一二两三四五六七八九十多]|\+$")
 _TRAVEL = re.compile(r"(来|赴|访|抵|驻|返|回|离|来到|前往|到访)(.)(?=[\u3400-\u9fff])")
@@ -46,7 +47,7 @@ _COMBO_FOLLOW = ("口岸", "合作", "两地", "双方", "三地", "四地", "�
 # 与港澳在数字贸易等领域深度合作: places run together after "with", and the clause goes on to
 # say they cooperate
 _WITH_CHARS = set("与同跟和及")
-_COOPERATING = r"(?:合作|交流|协作|联动|协同|对接|往来|互动|融合|一体化)"
+_COOPERATING = alternation("cooperation_words", "ahead_of_places")
 _COOPERATION_SOON = re.compile(rf"[^，,。；;：:、\n]{{0,6}}?{_COOPERATING}")
 _COOPERATION_AHEAD = re.compile(rf"[^，,。；;：:\n]{{0,20}}?{_COOPERATING}")
 
@@ -226,7 +227,7 @@ def proper_prefix(gaz: Gazetteer, name: str) -> bool:
     return False
 
 
-_OWN_UNIT_HEADS = ("代表处", "办事处", "联络处", "分会", "分局", "分中心", "分公司", "分院", "分所", "工作站")
+_OWN_UNIT_HEADS = words("unit_heads", "own_unit")
 
 
 def _own_unit(text: str, pos: int, hi: int, gaz: Gazetteer) -> int | None:

@@ -11,12 +11,12 @@ The tables live in `ontology/lexicons/`.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from extract.lexicons import alternation, rows, words
 from ontology import LEXICON_DIR
 
 __all__ = ["NameCandidate", "NameGrammar", "load_grammar"]
@@ -42,7 +42,7 @@ _AFTER_BRAND = set("与和及等、为的在将已于同跟并共")
 # ... nor one whose head follows one of these: 粤港, 赴港, 深港 are places, not ports.
 _LEFT_BLOCK = {"港": set("粤湘港澳黔桂闽赣川渝琼滇鄂豫皖苏浙沪京津冀晋蒙辽吉黑鲁陕甘青宁新藏台深珠穗莞佛中赴在来驻访抵离返回香两三周会"),
                "展": set("发进拓扩伸施开延会"), "节": set("环季调细关礼情章春")}
-_BRANCH_HEADS = {"代表处", "办事处", "分行", "分会", "分公司", "分中心", "联络处", "处", "代表团", "经济部"}
+_BRANCH_HEADS = frozenset(words("unit_heads", "branch_of_an_agency"))
 # Inside a name these words mean a class of things, not one thing: 香港各大学, 国内其他自贸试验区.
 _GENERIC_INNER = re.compile(r"各|其他|其它|有关|相关|老工业|两级|三级|国内|省内|区内|市内|境内|境外|一批|若干|大中小|大中|单位|县市区|市县|"
                             r"一(?!带一路)[^一，,]{1,2}一|"
@@ -62,7 +62,7 @@ _NOT_NAMES = ("布局", "格局", "大局", "全局", "结局", "开局", "变�
 
 _SCOPE = re.compile(r"^(?:全省|全市|全区|全国|一批|一个|一套|若干)")
 _CJK_RUN = re.compile(r"^[\u4e00-\u9fff]+$")
-_FOUNDING_END = re.compile(r"(?:成立|组建|设立|建设|共建|打造|搭建|建立|创建|筹建)了?$")
+_FOUNDING_END = re.compile(alternation("founding_verbs", "ends_a_name_chunk") + "了?$")
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,7 @@ class NameCandidate:
 
 
 def _read_tsv(name):
-    with (LEXICON_DIR / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+    return list(rows(LEXICON_DIR / name))
 
 
 class NameGrammar:

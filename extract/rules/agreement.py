@@ -10,7 +10,6 @@ called after its parties and its noun (甲与乙合作协议).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from extract.records import parties_name
@@ -19,15 +18,11 @@ from extract.rules.clauses import AGREEMENT_NOUN, AGREEMENT_WITH, SIGNING, lists
 from extract.rules.sentence import Candidate, Sentence
 from extract.rules.status import clause_status
 
-_SIGNING_VERB = re.compile(r"^(?:签署|签订|签约|达成|缔结)了?")
-
-
 def _parties(s: Sentence, parties: tuple[str, ...], noun: str, implicit: bool, clause) -> Iterator[Candidate]:
     """One `party` candidate per agreement and party: each agreement the clause names, else one
     called after the parties."""
     named = [m for m in s.mentions if m.entity.type == "Agreement"
              and s.offset + clause[0] <= m.start and m.end <= s.offset + clause[1] + 2]
-    noun = _SIGNING_VERB.sub("", noun)
     # 签订了《甲协议》《乙备忘录》: each named one has these parties (after 分别, which one is
     # whose is not said: the first)
     agreements = [n.entity.canonical for n in named] if "分别" not in s.text else \
@@ -54,7 +49,8 @@ def agreement_by_with(s: Sentence) -> Iterator[Candidate]:
             yield from _parties(s, parties, noun, link.left[0].implicit, link.signed)
 
 
-@relation_rule("rc.agreement_by_coordination.v1", emits="party", lexicons=("signing_verbs", "agreement_nouns"))
+@relation_rule("rc.agreement_by_coordination.v1", emits="party",
+               lexicons=("signing_verbs", "agreement_nouns", "both_sides", "together_words"))
 def agreement_by_coordination(s: Sentence) -> Iterator[Candidate]:
     """"A、B、C共同签署合作备忘录": a list that signs together, one agreement among all of it."""
     for reading in lists(s):

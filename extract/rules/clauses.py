@@ -12,72 +12,66 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
+from extract.lexicons import alternation, words
 from extract.rules.sentence import Actor, Sentence
 from extract.zh_names import load_grammar
 
-COOPERATION = re.compile(
-    r"合作|签署|签订|签约|共建|共同|联合|对接|交流|携手|协作|互认|结对|共办|合办|战略|伙伴|联手|备忘录|协议|"
-    r"联动|协同|往来|会谈|会见|会晤|座谈|互访|共享|衔接|一体化|融合|合资|共创|互通|贸易额|进出口|参与|融入|"
-    r"举办|承办|主办|协办|联系|沟通|互动|帮扶|协助|支援|援建|结成|缔结|友好|姊妹|姐妹|投资|引进|落户|入驻|"
-    r"建立|组建|成立|设立|共商|共谋|共推|共促|对话|磋商|洽谈|拜访|走访|访问|考察|接待|出席")
-SIGNING = re.compile(r"(?:签署|签订|签约|达成|缔结|续签|共签)了?[^,，。；:：]*?"
-                     r"(?:协议书|协议|备忘录|协定|合同|意向书|框架|安排|合约|约定|共识|倡议书)")
-AGREEMENT_NOUN = re.compile(r"(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|意向书|安排|合约)")
-FOUNDING = re.compile(r"(?:合作共建|共同建设|联合建设|合作建设|共同组建|合作组建|联合组建|共同设立|联合设立|"
-                      r"共同成立|联合成立|合作成立|引进设立|探索组建|推动组建|共建|组建|成立|设立|创建|创办|"
-                      r"筹建|建立|开设|挂牌|揭牌成立)了?的?$")
+COOPERATION = re.compile(alternation("cooperation_words", "in_clause"))
+_AGREEMENT = alternation("agreement_nouns", "agreement_noun")
+SIGNING = re.compile(alternation("signing_verbs", "signs") + "了?[^,，。；:：]*?" + alternation("agreement_nouns", "object_of_signing"))
+AGREEMENT_NOUN = re.compile(f"(?:战略)?(?:合作)?(?:框架)?{_AGREEMENT}")
+_FOUNDING_VERBS = alternation("founding_verbs", "founds_what_follows", "strong")
+_FOUNDING_WEAK_VERBS = alternation("founding_verbs", "founds_what_follows", "weak")
+FOUNDING = re.compile(f"{_FOUNDING_VERBS}了?的?$")
 # 建设/打造 found something new only when it is not a body the gazetteer already knows
-FOUNDING_WEAK = re.compile(r"(?:规划和建设|规划建设|加快建设|建设|打造|搭建|共建共享)了?的?"
-                           r"(?:全省|全市|全区|一批|一个|一套)?$")
-NOT_PARTNER = re.compile(r"^[^，,。；]{0,12}?(?:相比|相较|比较|不同|一样|相同|之比|持平)")
+FOUNDING_WEAK = re.compile(f"{_FOUNDING_WEAK_VERBS}了?的?(?:全省|全市|全区|一批|一个|一套)?$")
+# 合作建设“X”: X is what the partners found, not a partner
+FOUNDS_WHAT_FOLLOWS = re.compile(f"(?:{_FOUNDING_VERBS}了?的?|{_FOUNDING_WEAK_VERBS}了?的?(?:全省|全市|全区|一批|一个|一套)?)$")
+NOT_PARTNER = re.compile("^[^，,。；]{0,12}?" + alternation("comparison_words"))
 LIST_SEP = re.compile(r"^(?:\([A-Za-z0-9&. ]{1,12}\))?(?:、|和|及|以及|与|,|，|或)$")
-ADVERBS = re.compile(r"^(?:分别|共同|积极|已经|已|还|也|将|正式|先后|均|都|率先|首次|再次|主动|持续|继续|"
-                     r"进一步|深入|不断|多次|一起|一道|联合|携手|双方|等(?:[省市县区州地]|城市|地区|单位|机构|高校|企业|部门)?|"
-                     # when: 今日, 昨天上午, 于6月15日, 2023年
-                     r"今日|昨日|今天|昨天|日前|近日|近期|当天|当日|同日|上午|下午|晚上|今年|去年|此前|随后|此次|本次|"
-                     r"于|在|[0-9一二三四五六七八九十〇]+[年月日号]|[,，、\s])*$")
+# the words that may stand between a body and its verb: 分别, 已, 今日, 于6月15日, 2023年
+ADVERBS = re.compile("^(?:" + "|".join(words("adverbs")) + r"|[,，、\s])*$")
+_COOPERATING = alternation("cooperation_words", "after_place_run")
 # "湘港澳合作", "赣港经贸合作活动": a run of places that cooperate, unlike "港澳台地区"
-RUN_COOPERATION = re.compile(r"^[^，,。；、]{0,6}?(?:合作|交流|协作|联动|协同|共建|对接|经贸|互联|互通|一体化|融合|往来)")
+RUN_COOPERATION = re.compile("^[^，,。；、]{0,6}?" + _COOPERATING)
 # 湘港在金融、科技等领域深度合作: where they cooperate stands between the places and the verb
-RUN_WHERE = re.compile(r"^在[^，,。；]{0,16}?(?:合作|交流|协作|联动|协同|对接|融合)")
+RUN_WHERE = re.compile("^在[^，,。；]{0,16}?" + alternation("cooperation_words", "after_where"))
 # "A、B合作", "推动A、B在…领域合作": the listed bodies act together
-JOINT = re.compile(r"^等?(?:两地|双方|三地|四地|各方|三方|四方|多方|两校|三校|两院|两家|三家)?(?:共同|联合|携手|一起|签署|签订|"
-                   r"(?:在[^，,。；]{0,12}?)?(?:经贸|经济|科技|教育|文化|产业|旅游|金融|人才|深度|务实|全面|战略)?"
-                   r"(?:合作|交流|协作|联动|协同))")
+JOINT = re.compile(f"^等?{alternation('both_sides', 'act_together')}?(?:{'|'.join(words('together_words'))}|"
+                   f"(?:在[^，,。；]{{0,12}}?)?{alternation('cooperation_fields')}?"
+                   f"{alternation('cooperation_words', 'of_a_list')})")
 # 长沙、岳阳、郴州三大片区联动: the count and the shared head after a list
-COUNTED = re.compile(r"^(?:等)?[两三四五六七八九十0-9]+(?:大|个|家|所)?(?:片区|园区|城市|高校|商会|机构|单位|企业|部门|地区|地)?")
-# the verb right before a list whose members are its objects: 对接A和B, 走访了A、B
-OBJECT_VERB = re.compile(r"(?:联合|联同|会同|携手)$|"   # co-agents come right after: 联合A、B举办
-                         r"(?:对接|合作|交流|融入|参与|协作|联动|会见|会晤|会谈|走访|拜访|拜会|访问|考察|协助|帮助|助力)了?"
-                         r"[^，,。；、]{0,4}$")
-NO_VERB_LEAD = re.compile(r"^(?:[一二三四五六七八九十]+是|同时|此外|其中|并|由|而|[0-9]{4}\s*以来|近年来|[、,，\s【】\[\]()])*$")
-GOVERNING = re.compile(r"(?:推动|促进|加强|深化|支持|鼓励|为|助力|实现)[^，,。；]{0,6}$")
-SVO = re.compile(r"^(?:重点|着力|积极|主动|全面|深度|率先|已|将|继续|进一步|更好地?|加快|大力|要|也|还|正在?)*"
-                 r"(?:对接|融入|携手|牵手|联手|结对|结盟|对口支援|"
-                 r"帮扶|支援|拜访|会见|会晤|走访|访问)了?$")
+COUNTED = re.compile(f"^(?:等)?[两三四五六七八九十0-9]+(?:大|个|家|所)?{alternation('counted_heads')}?")
+# the verb right before a list whose members are its objects: 对接A和B, 走访了A、B; co-agents
+# come right after 联合: 联合A、B举办
+OBJECT_VERB = re.compile(f"{alternation('object_verbs', 'role', 'co_agents_follow')}$|"
+                         f"{alternation('object_verbs', 'role', 'objects_follow')}了?[^，,。；、]{{0,4}}$")
+NO_VERB_LEAD = re.compile("^(?:" + "|".join(words("sentence_openers", "no_verb_before_subject"))
+                          + r"|[、,，\s【】\[\]()])*$")
+GOVERNING = re.compile(alternation("governing_verbs") + "[^，,。；]{0,6}$")
+SVO = re.compile(f"^{alternation('partner_verbs', 'role', 'adverb')}*{alternation('partner_verbs', 'role', 'verb')}了?$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 # 与到访的A会面, 与来湘考察的B座谈: the partner is described as the visitor
 _VISITING = re.compile(r"^(?:正在|前来)?(?:到访|来访|来[\u4e00-\u9fff]{1,2}(?:考察|访问|调研|交流)?|访[港澳湘黔])的$")
 _UNKNOWN_FIRST = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:和|、|及|以及)$")
 # "与X的合作协议": an agreement with X, named without a verb
-AGREEMENT_WITH = re.compile(r"^的(?:战略)?(?:合作)?(?:框架)?(?:协议书|协议|备忘录|协定|合同|合约)")
-VISIT = re.compile(r"^[^。；]{0,200}?(来|赴|访|到访|前往|来到)(.)(?:交流|访问|考察|调研|参观|洽谈|合作|学习|研修)")
+AGREEMENT_WITH = re.compile(f"^的(?:战略)?(?:合作)?(?:框架)?{alternation('agreement_nouns', 'after_with_de')}")
+VISIT = re.compile("^[^。；]{0,200}?(" + "|".join(words("visiting_verbs", "travels_to")) + ")(.)"
+                   + alternation("visit_purposes"))
 # "…一行访问了C", "拜访C": the visitors and the body they call on
-CALL_ON = re.compile(r"^[^。；]{0,60}?(?:访问|拜访|拜会|走访|到访|考察|会见|会晤)了?(?=\S)")
-_AND_SIGNED = re.compile(r"[，,](?:并|还|双方|随后|同时)(?=签署|签订|签约|缔结|共同签署)")
+CALL_ON = re.compile("^[^。；]{0,60}?" + alternation("visiting_verbs", "calls_on") + r"了?(?=\S)")
+_AND_SIGNED = re.compile("[，,](?:并|还|双方|随后|同时)(?=" + "|".join(words("signing_verbs", "signs_next_clause")) + ")")
 # "X访问湖北，与Y签署": the place or body just visited is not who signs
-_VISITED = re.compile(r"(?:访问|拜访|拜会|走访|到访|考察|抵达|来到|前往|赴|到)了?$")
+_VISITED = re.compile(alternation("visiting_verbs", "has_visited") + "了?$")
 # a title and a person's name between two bodies of a list: A副会长李国华、B
-_TITLES = r"(?:长|主任|主席|书记|特首|行政长官|理事|顾问|委员|常委|教授|院士|总裁|经理|董事|秘书|官|调研员|研究员|专员|干事)"
+_TITLES = alternation("person_titles")
 # a title may be one of several held by the same person: 区委常委、统战部长阮晓红
 _PERSON_GAP = re.compile(rf"^(?:(?:[\u4e00-\u9fff]{{0,8}}{_TITLES}、)*[\u4e00-\u9fff]{{0,8}}{_TITLES}"
                          r"[\u4e00-\u9fff·.．]{2,8}|[\u4e00-\u9fff]{2,3}(?:先生|女士))(?:、|和|及|与|以及|,|，)$")
 # the preposition "with": 与, 同, 跟, and 和 after a verb of cooperating (加强和X的往来)
-_WITH = re.compile(r"与|同|跟|(?<=加强|深化|推动|推进|促进|扩大|密切|开展|保持|建立)和")
+_WITH = re.compile("与|同|跟|(?<=" + "|".join(words("with_verbs")) + ")和")
 _CLAUSE_END = re.compile(r"[，,；;。]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_GOES_ON = re.compile(r"^(?:并|还|也|又|同时|以及|此外|另)")
-# 合作建设“X”: X is what the partners found, not a partner
-FOUNDS_WHAT_FOLLOWS = re.compile(f"(?:{FOUNDING.pattern[:-1]}|{FOUNDING_WEAK.pattern[:-1]})$")
+_GOES_ON = re.compile("^" + alternation("continuation_words"))
 
 
 def per_sentence(reading):

@@ -11,16 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extract.lexicons import alternation, words
 from extract.rules import relation_rule
 from extract.rules.clauses import (ADVERBS, FOUNDING, FOUNDING_WEAK, clause_span, clause_start, ends_phrase,
                                    founding_subject, with_links)
 from extract.rules.sentence import Actor, Candidate, Sentence
 from extract.rules.status import clause_status
 
-_BUILT_AFTER = re.compile(r"[”」]的?(?:建设|筹建|建成|落地|组建)")
-_BOTH_SIDES = re.compile(r"双方|两校|两地|两家|三方|两院|两会")
-_SET_UP_UNIT = re.compile(r"在((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:正式)?(?:设立|开设|成立|建立|设置)了?(?:一个|一家)?"
-                          r"(代表处|办事处|联络处|分会|分局|分中心|分公司|分院|分所|研究院|研究中心|实验室|工作站)")
+_BUILT_AFTER = re.compile("[”」]的?" + alternation("founding_verbs", "after_a_quoted_project"))
+_BOTH_SIDES = re.compile("|".join(words("both_sides", "found_together")))
+_SET_UP_UNIT = re.compile(r"在((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:正式)?" + alternation("founding_verbs", "sets_up_a_unit")
+                          + "了?(?:一个|一家)?(" + "|".join(words("unit_heads", "set_up_somewhere")) + ")")
 
 
 def _founded(s: Sentence, new: Actor, founder: Actor, clause) -> Candidate:
@@ -58,7 +59,7 @@ def _founded_after_with(s: Sentence) -> set[str]:
     return {c.head for c in founded_after_with(s)}
 
 
-@relation_rule("rc.founded_by_verb.v1", emits="founded", lexicons=("founding_verbs", "founding_weak_verbs"))
+@relation_rule("rc.founded_by_verb.v1", emits="founded", lexicons=("founding_verbs", "both_sides"))
 def founded_by_verb(s: Sentence) -> Iterator[Candidate]:
     """"设立C", "合作建设C", "推进“C”建设": C founded by the body that opens the clause, else the
     sentence's, else the passage's; by both sides where 双方 founds it after a "with"."""
@@ -94,7 +95,7 @@ def founded_by_verb(s: Sentence) -> Iterator[Candidate]:
             yield _founded(s, c, founder, clause)
 
 
-@relation_rule("rc.founded_unit_set_up.v1", emits="founded", lexicons=("unit_heads",))
+@relation_rule("rc.founded_unit_set_up.v1", emits="founded", lexicons=("founding_verbs", "unit_heads", "adverbs"))
 def founded_unit_set_up(s: Sentence) -> Iterator[Candidate]:
     """"本局在武汉设立代表处": the unit 本局武汉代表处, where the text names it, founded by the body
     that opens the clause (or the passage's)."""

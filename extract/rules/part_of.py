@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extract.lexicons import alternation
 from extract.parents import parent_of, unit_named_short
 from extract.rules import relation_rule
 from extract.rules.clauses import per_sentence
@@ -17,13 +18,13 @@ from extract.rules.status import clause_status
 
 _ZONE_TYPES = ("DevelopmentZone", "FreeTradeZone")
 # "前海…加快建设“两城六区”。其中，“两城”指A、B；“六区”包括C、D": A … D are parts of 前海
-_BUILDS_NAMED_PARTS = re.compile(r"(?:规划建设|建设|打造|构建|布局|形成|规划)[^，,。；]{0,4}[“「\"]")
+_BUILDS_NAMED_PARTS = re.compile(alternation("founding_verbs", "builds_named_parts") + "[^，,。；]{0,4}[“「\"]")
 _ENUMERATION = re.compile(r"^其中[,，]?")
-_SET_UP_IN = re.compile(r"^(?:内)?(?:设立|设置|设|建设|布局|建立|打造)了?$")
+_SET_UP_IN = re.compile("^(?:内)?" + alternation("founding_verbs", "sets_up_in_a_zone") + "了?$")
 _CLOSED = "”’」』)"
 
 
-@relation_rule("rc.part_of_by_name.v1", emits="partOf")
+@relation_rule("rc.part_of_by_name.v1", emits="partOf", lexicons=("unit_heads",))
 def part_of_by_name(s: Sentence) -> Iterator[Candidate]:
     """香港城市大学深圳研究院 is part of 香港城市大学; 护理学院智慧健康研究中心, after
     香港理工大学护理学院, part of that school: where the text names the whole too."""
@@ -57,7 +58,7 @@ def enumerated_whole(s: Sentence) -> str | None:
     return zones[0].entity.canonical if zones else None
 
 
-@relation_rule("rc.part_of_by_enumeration.v1", emits="partOf")
+@relation_rule("rc.part_of_by_enumeration.v1", emits="partOf", lexicons=("founding_verbs",))
 def part_of_by_enumeration(s: Sentence) -> Iterator[Candidate]:
     """"其中，“两城”指A、B": each zone or platform listed is part of the zone the sentence before builds."""
     whole = enumerated_whole(s)
@@ -68,7 +69,7 @@ def part_of_by_enumeration(s: Sentence) -> Iterator[Candidate]:
             yield Candidate("partOf", m.entity.canonical, whole, True, status="realized")
 
 
-@relation_rule("rc.part_of_set_up_in_zone.v1", emits="partOf")
+@relation_rule("rc.part_of_set_up_in_zone.v1", emits="partOf", lexicons=("founding_verbs",))
 def part_of_set_up_in_zone(s: Sentence) -> Iterator[Candidate]:
     """"在珠澳跨工区珠海园区设拉美国家商品综合交易中心": what is set up in a zone is part of it."""
     sentence, offset, actors = s.text, s.offset, s.actors

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from extract.lexicons import alternation
 from extract.rules import relation_rule
 from extract.rules.clauses import (RUN_COOPERATION, RUN_WHERE, SVO, clause_span, group_after, lists,
                                    with_links)
 from extract.rules.sentence import Actor, Candidate, Sentence
 
 
-@relation_rule("rc.partner_in_name.v1", emits="partner", lexicons=("run_cooperation_words",))
+@relation_rule("rc.partner_in_name.v1", emits="partner", lexicons=("cooperation_words",))
 def partner_in_name(s: Sentence) -> Iterator[Candidate]:
     """赣港经贸合作活动, 湘粤港澳合作示范区: a name that runs one-character places together before
     a cooperation word says the places cooperate; the name exists, so it is realized."""
@@ -44,7 +45,7 @@ def partner_in_name(s: Sentence) -> Iterator[Candidate]:
                                         status="realized")
 
 
-@relation_rule("rc.partner_by_region_run.v1", emits="partner", lexicons=("run_cooperation_words",))
+@relation_rule("rc.partner_by_region_run.v1", emits="partner", lexicons=("cooperation_words",))
 def partner_by_region_run(s: Sentence) -> Iterator[Candidate]:
     """湘港澳合作, 湘港在金融领域深度合作: the first region named (the writer's side) with each of
     the others, where one-character places run together before a cooperation word (unlike
@@ -67,7 +68,9 @@ def partner_by_region_run(s: Sentence) -> Iterator[Candidate]:
         run = [a] if a is not None and a.type == "Region" and a.end - a.start == 1 else []
 
 
-@relation_rule("rc.partner_by_with.v1", emits="partner", lexicons=("not_partner_words", "adverbs"))
+@relation_rule("rc.partner_by_with.v1", emits="partner",
+               lexicons=("comparison_words", "adverbs", "counted_heads", "visiting_verbs",
+                         "with_verbs", "continuation_words", "person_titles"))
 def partner_by_with(s: Sentence) -> Iterator[Candidate]:
     """"A与B合作", "A、B分别与C、D签订…", "加强与C的交流": each body left of 与 with each right of it."""
     for link in with_links(s).links:
@@ -77,7 +80,8 @@ def partner_by_with(s: Sentence) -> Iterator[Candidate]:
                     yield Candidate("partner", left.canonical, r.canonical, left.implicit or r.implicit, link.clause)
 
 
-@relation_rule("rc.partner_by_visit.v1", emits="partner", lexicons=("visiting_verbs",))
+@relation_rule("rc.partner_by_visit.v1", emits="partner",
+               lexicons=("visiting_verbs", "visit_purposes", "sentence_openers"))
 def partner_by_visit(s: Sentence) -> Iterator[Candidate]:
     """"C、D等…来黔交流访问", "甲大学一行到访乙大学": each visitor with the body or place it visits."""
     for reading in lists(s):
@@ -88,7 +92,9 @@ def partner_by_visit(s: Sentence) -> Iterator[Candidate]:
                 yield Candidate("partner", mbr.canonical, reading.other.canonical, False, reading.clause)
 
 
-@relation_rule("rc.partner_by_coordination.v1", emits="partner", lexicons=("joint_words",))
+@relation_rule("rc.partner_by_coordination.v1", emits="partner",
+               lexicons=("both_sides", "together_words", "cooperation_fields", "cooperation_words",
+                         "counted_heads", "governing_verbs", "sentence_openers"))
 def partner_by_coordination(s: Sentence) -> Iterator[Candidate]:
     """"A、B和C共同举办", "推动A、B在科技领域合作": a list that acts together, each two of it."""
     for reading in lists(s):
@@ -99,7 +105,8 @@ def partner_by_coordination(s: Sentence) -> Iterator[Candidate]:
                     yield Candidate("partner", members[x].canonical, members[y].canonical, False, reading.clause)
 
 
-@relation_rule("rc.partner_by_object_list.v1", emits="partner", lexicons=("object_verbs", "cooperation_words"))
+@relation_rule("rc.partner_by_object_list.v1", emits="partner",
+               lexicons=("object_verbs", "cooperation_words", "founding_verbs"))
 def partner_by_object_list(s: Sentence) -> Iterator[Candidate]:
     """"湖南将积极对接A和B": the clause's agent (else the passage's) with each object of its verb."""
     for reading in lists(s):
@@ -112,7 +119,7 @@ def partner_by_object_list(s: Sentence) -> Iterator[Candidate]:
 
 
 _LEAD_UNIT = re.compile(r"^(?:负责)?主办")
-_CO_UNITS = re.compile(r"^(?:为|作为|是)?(?:会办|协办|配合|参办|承办|联合主办|共同主办)(?:单位|部门)?")
+_CO_UNITS = re.compile("^(?:为|作为|是)?" + alternation("co_handling_words") + "(?:单位|部门)?")
 
 
 @relation_rule("rc.partner_by_joint_handling.v1", emits="partner", lexicons=("co_handling_words",))

@@ -8,28 +8,31 @@ from __future__ import annotations
 
 import re
 
+from extract.lexicons import alternation, rows, words
 from extract.rules.sentence import Candidate, Sentence
+from ontology import LEXICON_DIR
 
 __all__ = ["clause_status", "section_status", "document_status", "is_plan", "is_report",
            "sentence_default", "candidate_status"]
 
-FUTURE = re.compile(r"将|计划|拟|争取|力争|希望|冀望|期望|期盼|盼望|期待|下一步|未来|今后|有望|预计|筹划|谋划|意向(?!书)|建议|提出")
-PAST = re.compile(r"已经|已|签订了|签署了|成立了|建立了|达成了?|举办了|开通了?|建成|揭牌|落户|成功|实现了|先后|累计|"
-                  r"截至|[^为]了[，,。；、]|了$|了[^解]|正式|于\d{4}年|\d{4}年\d{1,2}月")
-COMPLETED = re.compile(r"签署|签订|签约|揭牌|举办|举行|召开|开幕|启动|会见|会晤|访问|到访|出席")
-WEAK_PLANNED = re.compile(r"推动|支持|鼓励|加强|推进|深化|促进|加快|探索|进一步|积极|着力|打造|努力|做好|持续|继续|"
-                          r"拓展|用好|扩大|提升|加大|完善|健全|深入|务实|引导|争创|创建|培育")
-SECTION_PLANNED = re.compile(r"下一步|下阶段|工作打算|今后|未来|主要任务|重点任务|发展目标|工作措施|保障措施|重点工作|"
-                             r"工作思路|总体要求|基本原则|目标任务|建议|对策|展望|计划")
-SECTION_REALIZED = re.compile(r"前段|工作情况|进展|成效|发展基础|取得|回顾|基本情况|主要做法|办理情况|已开展|工作开展|"
-                              r"主要成绩|成果|现状")
-# 为两地合作创造商机: a clause of purpose says what is meant to come
-_PURPOSE = re.compile(r"^\s*为了?(?!主|重点|核心|依托|载体|抓手|契机|引领|导向|目标|基础|支撑|牵引)[\u4e00-\u9fff＿]{2,}")
-_PLAN_TITLE = re.compile(r"规划|方案|意见|计划|纲要|措施|办法|行动")
-_REPORT_TITLE = re.compile(r"答复|复函|报告|通报|情况|总结")
+def _markers(status: str, column: str) -> str:
+    return "|".join(row["pattern"] for row in rows(LEXICON_DIR / "tense_markers.tsv")
+                    if row["status"] == status and row[column] == "yes")
+
+
+FUTURE = re.compile(_markers("planned", "in_a_clause"))
+PAST = re.compile(_markers("realized", "in_a_clause"))
+COMPLETED = re.compile("|".join(words("event_verbs")))
+WEAK_PLANNED = re.compile("|".join(words("planning_verbs")))
+SECTION_PLANNED = re.compile("|".join(words("section_headings", "status", "planned")))
+SECTION_REALIZED = re.compile("|".join(words("section_headings", "status", "realized")))
+# 为两地合作创造商机: a clause of purpose says what is meant to come (not 为主, 为重点 …)
+_PURPOSE = re.compile(r"^\s*为了?(?!" + "|".join(words("not_purpose")) + r")[\u4e00-\u9fff＿]{2,}")
+_PLAN_TITLE = re.compile(alternation("document_titles", "plan") + "$")
+_REPORT_TITLE = re.compile("|".join(words("document_titles", "report")))
 # 未来，本局将…，协助A…: a time that opens the sentence sets its default
-_FUTURE_OPENING = re.compile(r"^\s*(?:未来|今后|下一步|将来|明年|下阶段|接下来)[,，]")
-_PLAN_IN_TITLE = re.compile(r"《[^《》]{2,80}?(?:规划|方案|意见|计划|纲要|措施|行动)》")
+_FUTURE_OPENING = re.compile(r"^\s*(?:" + _markers("planned", "opening_a_sentence") + ")[,，]")
+_PLAN_IN_TITLE = re.compile("《[^《》]{2,80}?" + alternation("document_titles", "plan_in_quotes") + "》")
 
 
 def clause_status(clause: str, default: str | None) -> str:
@@ -88,7 +91,7 @@ def is_plan(simp: str) -> bool:
     else:
         title = next((line.strip() for line in head.split("\n") if line.strip()), "")
     title = re.sub(r"[(（][^)）]*[)）]$", "", title.strip()).strip("》”」 ")
-    return bool(re.search(f"(?:{_PLAN_TITLE.pattern})$", title))
+    return bool(_PLAN_TITLE.search(title))
 
 
 def is_report(simp: str) -> bool:

@@ -1,6 +1,7 @@
 """The registry: every rule declared in order, each candidate carrying its rule's name."""
 import pytest
 
+from extract.lexicons import words
 from extract.records import RELATION_KINDS
 from extract.rules import read_sentence, registered, rule_order
 
@@ -39,3 +40,12 @@ def test_the_pipeline_runs_a_chosen_list_of_rules():
     nlp.add_pipe("rc_relations", config={"rules": ["rc.partner_by_with.v1"]})
     doc = nlp("湖南大学与香港城市大学签订了合作协议。")
     assert {(r.kind, r.rule) for r in doc._.relations} == {("partner", "rc.partner_by_with.v1")}
+
+
+def test_every_lexicon_a_rule_declares_is_a_table_with_a_header():
+    from ontology import LEXICON_DIR
+    for name, rule in registered().items():
+        for lexicon in rule.lexicons:
+            path = LEXICON_DIR / f"{lexicon}.tsv"
+            assert path.exists(), f"{name} declares {lexicon}"
+            assert words(lexicon), f"{lexicon}.tsv is empty"
