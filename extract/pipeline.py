@@ -36,6 +36,7 @@ from extract.rules.status import candidate_status, document_status, is_plan, sec
 from extract.resolve import DocContext, Resolved, name_region, resolve_span
 from extract.sentences import split_sentences
 from extract.stand_ins import delegations, officials, proxy_spans
+from extract.tagger_names import DEFAULT_TAGGER, TAGGERS
 from extract.zh_names import load_grammar
 
 __all__ = ["load", "ResolvedMention"]
@@ -634,10 +635,20 @@ def make_relation_reader(nlp: Language, name: str, rules: list[str] | None):
     return RelationReader(nlp, name, rules)
 
 
-def load(gazetteer_dir: str | None = None) -> Language:
-    """A ready pipeline. Nothing is downloaded: the tables ship with the package."""
+def load(gazetteer_dir: str | None = None, tagger: str = DEFAULT_TAGGER, tagger_config: dict | None = None) -> Language:
+    """A ready pipeline. Nothing is downloaded: the tables and LAC's model ship with the packages.
+
+    `tagger="lac"` puts the statistical tagger `rc_tagger` (extract/tagger.py) first, with
+    `tagger_config` over its defaults; `tagger="none"` leaves it out.
+    """
+    if tagger not in TAGGERS:
+        raise ValueError(f"unknown tagger {tagger!r}: one of {', '.join(TAGGERS)}")
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
+    if tagger == "lac":
+        import extract.tagger  # noqa: F401  (registers rc_tagger; onnxruntime is loaded only here)
+
+        nlp.add_pipe("rc_tagger", config=tagger_config or {})
     nlp.add_pipe("rc_entities", config={"gazetteer_dir": gazetteer_dir})
     nlp.add_pipe("rc_relations")
     return nlp

