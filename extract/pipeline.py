@@ -28,6 +28,7 @@ from extract.boilerplate import content_spans
 from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.lexicons import alternation
 from extract.normalise import simplified
+from extract.proposals import judge
 from extract.recognise import SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
 from extract.parents import PARENT_TYPES, more_than_a_head, unit_short_names
@@ -324,6 +325,13 @@ def _with_officials(simp: str, mentions: list["ResolvedMention"], ctx: DocContex
     return sorted(mentions + proxies, key=lambda m: m.start)
 
 
+def _proposals(doc: Doc) -> list[tuple[int, int, str]]:
+    """The names a tagger before us proposed (`doc.spans["tagger"]`), as character spans."""
+    if "tagger" not in doc.spans:
+        return []
+    return [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["tagger"]]
+
+
 class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
@@ -342,7 +350,7 @@ class EntityRecogniser:
         lines = list(content_spans(simp))
         doc.user_data[_LINES] = lines     # the relation reader reads the same lines
         content = _blank_furniture(simp, lines)
-        spans = recognise(content, gaz, self.grammar)
+        spans = recognise(content, gaz, self.grammar, proposed=judge(content, _proposals(doc), gaz, self.grammar))
         if not ctx.localities:
             ctx.localities = _localities(simp, spans)
         for sp in spans:

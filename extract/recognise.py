@@ -284,8 +284,12 @@ def _pick(spans):
     return chosen
 
 
-def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: int | None = None):
+def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: int | None = None,
+              proposed: list[Span] = ()):
     """Entity spans in text[lo:hi] (text is the simplified twin).
+
+    `proposed` are the tagger's names the grammar accepted (extract.proposals): where they
+    cross a name the rules found, or cover exactly the same characters, the rules' reading stands.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> from extract.zh_names import load_grammar
@@ -381,11 +385,33 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
+    if proposed:
+        spans.extend(_admitted(proposed, spans))
     picked = _pick(spans)
     followers = list(_list_followers(text, picked, grammar, hi))
     if followers:
         picked = _pick(picked + followers)
     return [_with_place_suffix(text, sp, gaz, hi) for sp in picked]
+
+
+def _admitted(proposed: list[Span], spans: list[Span]):
+    """The proposals that neither cross nor repeat a name the rules found; one that wholly
+    holds rule names (重庆市人民政府 in 重庆市人民政府港澳事务办公室) must end in a head."""
+    ranges = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in ranges]
+    for p in proposed:
+        i = bisect.bisect_left(starts, p.end)
+        inside = False
+        ok = True
+        for a, b in ranges[max(0, bisect.bisect_left(starts, p.start) - 8):i]:
+            if b <= p.start or a >= p.end:
+                continue
+            if (a, b) == (p.start, p.end) or not (p.start <= a and b <= p.end):
+                ok = False
+                break
+            inside = True
+        if ok and not (inside and p.head is None):
+            yield p
 
 
 _FOLLOWER = re.compile(r"、([\u4e00-\u9fff]{3,16}?)(?=[、，,。；;]|等|和|及|$)")
