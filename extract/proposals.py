@@ -86,6 +86,9 @@ def judge(text: str, proposals: Iterable[tuple[int, int, str]], gaz: Gazetteer, 
                 continue    # places are the gazetteer's
             if not strong and not proper(name):
                 continue    # a weak head (中心, 园区, 局) names one body only behind a place or known name
+            known = gaz.names.get(core)
+            if not strong and known is not None and known.type != "Region":
+                continue    # a known body and a generic word (清华大学 + 科技), as the grammar holds
             if head in _BARE_BRAND_HEADS and text[e:e + 1] not in _AFTER_BRAND:
                 continue    # 科技, 传媒 … end a firm's name only where the phrase ends (清华大学|科技园)
             rest = core[place[1]:] if place is not None else core
