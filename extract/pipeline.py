@@ -29,7 +29,7 @@ from extract.gazetteer import Gazetteer, load_gazetteer
 from extract.lexicons import alternation
 from extract.normalise import simplified
 from extract.proposals import judge
-from extract.recognise import SELF_REFERENCES, Span, recognise
+from extract.recognise import SCHOOL_UNITS, SELF_REFERENCES, Span, recognise
 from extract.records import Evidence, Relation
 from extract.parents import PARENT_TYPES, more_than_a_head, unit_short_names
 from extract.rules import Actor, DocumentFacts, Sentence, Word, read_sentence, registered, rule_order
@@ -336,8 +336,10 @@ class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
         self.grammar = load_grammar()
+        self._units: set[int] = set()      # this document's unit mentions, which own no further units
 
     def __call__(self, doc: Doc) -> Doc:
+        self._units = set()
         text = doc_text(doc)
         simp = simplified(text)
         doc._.simplified = simp
@@ -354,7 +356,12 @@ class EntityRecogniser:
         if not ctx.localities:
             ctx.localities = _localities(simp, spans)
         for sp in spans:
-            m = _antecedent(sp, simp, mentions) if sp.source == "anaphor" else self._resolve(sp, text, ctx)
+            if sp.source == "anaphor":
+                m = _antecedent(sp, simp, mentions)
+            elif sp.source == "unit":
+                m = self._unit(sp, text, simp, mentions, ctx)
+            else:
+                m = self._resolve(sp, text, ctx)
             if m is not None:
                 mentions.append(m)
         mentions = _with_zone_short_forms(simp, mentions)
@@ -398,6 +405,45 @@ class EntityRecogniser:
         parties = self._parties_in_title(sp, text, ctx) \
             if sp.source == "title" and r.type == "Agreement" and any(c in sp.text for c in _TITLE_AND) else []
         return ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, inner, parties)
+
+    def _unit(self, sp: Span, text: str, simp: str, earlier: list[ResolvedMention], ctx: DocContext):
+        """A unit named bare before an official's title belongs to the body its sentence named
+        last in full: a university's school or office (西北工业大学 … 研究生院院长), a government's
+        department (云南省人民政府 … 投资促进局局长 → 云南省投资促进局), a party committee's
+        department (四川省委常委、统战部部长 → 中共四川省委统战部); in a SAR's own text, its
+        government's bureau (房屋局局长)."""
+        lo = max(simp.rfind(c, 0, sp.start) for c in _SENTENCE_END) + 1
+        owner = next((m for m in reversed(earlier) if lo <= m.start < sp.start and not m.entity.proxy
+                      and id(m) not in self._units and m.entity.type in ("University", "GovernmentAgency", "Region")),
+                     None)
+        full, r = None, None
+        if owner is not None:
+            e = owner.entity
+            if e.type == "University":
+                school = e.parent if e.parent and e.parent in simp[:sp.start] else e.canonical
+                full = school + sp.text
+                typ = "University" if sp.text.endswith(SCHOOL_UNITS) else "Organization"
+                r = Resolved(full, typ, e.region, parent=school)
+            elif e.region in ("香港", "澳门") and sp.type == "GovernmentAgency":
+                full = e.region + "特别行政区政府" + sp.text
+            elif e.type == "GovernmentAgency" and re.search(r"(?:省|市|区|县|州)委$|^中共", e.canonical):
+                r = Resolved(("" if e.canonical.startswith("中共") else "中共") + e.canonical + sp.text,
+                             "GovernmentAgency", e.region, parent=e.canonical)
+                full = r.canonical
+            elif e.region and (e.type == "Region" or re.search(r"人民政府$|政府$", e.canonical)):
+                place = e.canonical if e.type == "Region" else re.sub(r"(?:人民)?政府$", "", e.canonical)
+                full = place + sp.text
+        elif ctx.province in ("香港", "澳门") and sp.type == "GovernmentAgency":
+            full = ctx.province + "特别行政区政府" + sp.text
+        if full is None:
+            return None
+        if r is None:
+            r = resolve_span(Span(sp.start, sp.end, full, sp.type, "grammar", head=sp.head), self.gazetteer, ctx)
+            if r is None:
+                return None
+        m = ResolvedMention(sp.start, sp.end, text[sp.start:sp.end], r, [])
+        self._units.add(id(m))
+        return m
 
     def _parties_in_title(self, sp: Span, text: str, ctx: DocContext) -> list[ResolvedMention]:
         """《香港教育工作者联合会与贵州省教育厅…框架协议》: a title that opens with "A与B" names

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicons import alternation, words
 from extract.zh_names import NameGrammar
+from ontology import LEXICON_DIR
 
 __all__ = ["Span", "recognise"]
 
@@ -387,11 +388,67 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
     if proposed:
         spans.extend(_admitted(proposed, spans))
+    units = list(_unit_spans(text, spans, grammar, gaz, lo, hi))
+    if units:
+        # a bare department the gazetteer knows (港澳事务办公室) is, before a title, that body's unit
+        at = {(u.start, u.end) for u in units}
+        spans = [s for s in spans if (s.start, s.end) not in at] + units
     picked = _pick(spans)
     followers = list(_list_followers(text, picked, grammar, hi))
     if followers:
         picked = _pick(picked + followers)
     return [_with_place_suffix(text, sp, gaz, hi) for sp in picked]
+
+
+def _office_titles() -> str:
+    rows = (line.split("\t")[0] for line in (LEXICON_DIR / "office_titles.tsv").read_text(encoding="utf-8").splitlines()[1:])
+    return "|".join(sorted((re.escape(t) for t in rows if t.strip()), key=len, reverse=True))
+
+
+# 云南省人民政府副秘书长某、港澳事务办公室一级巡视员某、投资促进局局长某: a unit named bare before
+# its head's title, in a list of officials, is a unit of the body the list named in full before it
+_TITLE_AT = re.compile(_office_titles())
+_UNIT_OPENERS = ("、", "，", ",", "：", ":", "；", ";", "。", "（", "(", "包括", "以及", "和", "与", "\n", " ")
+# a university's units, which may be named by their head alone (研究生院院长)
+SCHOOL_UNITS = ("学院", "学系", "研究生院", "学部", "书院", "系")
+_UNIT_RUN = re.compile(r"[\u4e00-\u9fff]{3,20}")
+
+
+def _unit_spans(text: str, spans: list[Span], grammar: NameGrammar, gaz: Gazetteer, lo: int, hi: int):
+    taken = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in taken]
+    for run in _UNIT_RUN.finditer(text, lo, hi):
+        s = run.start()
+        while s < run.end() - 2:
+            found = _unit_at(text, s, run.end(), grammar, gaz) if s == lo or text.endswith(_UNIT_OPENERS, lo, s) \
+                else None
+            if found is None:
+                s += 1
+                continue
+            e, typed = found
+            i = bisect.bisect_left(starts, e)
+            if not any(b > s and ((a, b) != (s, e) or text[a:b] not in gaz.agency_heads)
+                       for a, b in taken[max(0, i - 4):i]):
+                yield Span(s, e, text[s:e], typed[0], "unit", head=typed[1])
+            s = e
+
+
+def _unit_at(text: str, s: int, end: int, grammar: NameGrammar, gaz: Gazetteer):
+    """(end, type) of a bare unit starting at s and followed by an official's title."""
+    for e in range(s + 2, min(end, s + 13)):
+        if not _TITLE_AT.match(text, e):
+            continue
+        unit = text[s:e]
+        typed = grammar.type_of(unit)
+        if typed is None or typed[0] == "Region" or gaz.region_prefix(unit) is not None or unit[0] in "省市区县":
+            continue    # 省港澳办, 市商务局: relative names, which the resolver places
+        if unit in gaz.agency_heads or unit == typed[1] and unit.endswith(SCHOOL_UNITS) \
+                or not (len(unit) <= len(typed[1]) or unit in gaz.names
+                                            # 商务及经济发展局, 建筑学及土木工程学系: 及 joins a unit's fields
+                                            or grammar.has_boundary(unit[:-len(typed[1])].replace("及", ""))
+                                            or grammar.is_generic(unit, typed[1])):
+            return e, typed
+    return None
 
 
 def _admitted(proposed: list[Span], spans: list[Span]):

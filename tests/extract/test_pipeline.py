@@ -467,3 +467,35 @@ def test_a_short_form_in_brackets_is_an_alias(nlp):
     assert "生产力局" in rec.entities["香港生产力促进局"].aliases
     assert "HKTDC" in rec.entities["香港贸易发展局"].aliases
     assert not any("(" in name for name in rec.entities)
+
+
+def test_bare_units_before_an_officials_title_belong_to_the_body_named_first(nlp):
+    rec = _record(nlp, "甘肃省人民政府副秘书长李某、投资促进局局长周某、港澳事务办公室主任吴某一行到访。")
+    assert {"甘肃省投资促进局", "甘肃省港澳事务办公室"} <= set(rec.entities)
+    assert rec.entities["甘肃省投资促进局"].region == "甘肃"
+    assert "投资促进局" in rec.entities["甘肃省投资促进局"].aliases
+
+
+def test_a_universitys_units_in_a_list_of_its_officials(nlp):
+    rec = _record(nlp, "兰州大学代表团包括化学化工学院院长孙某、研究生院常务副院长郑某、教务部部长王某。")
+    assert rec.entities["兰州大学化学化工学院"].type == "University"
+    assert rec.entities["兰州大学研究生院"].type == "University"
+    assert ("兰州大学研究生院", "兰州大学") in {(r.head, r.tail) for r in rec.relations if r.kind == "partOf"}
+
+
+def test_a_party_committees_department(nlp):
+    rec = _record(nlp, "访问团拜会甘肃省委常委、统战部部长孙某。")
+    assert "中共甘肃省委统战部" in rec.entities
+
+
+def test_a_sar_bureau_named_bare_in_the_sars_own_list_of_officials(nlp):
+    # a bureau no table knows: the rule, not the gazetteer, must place it
+    rec = _record(nlp, "香港特别行政区政府政务司司长某某、海港及航道局局长某某出席。")
+    bureau = rec.entities["香港特别行政区政府海港及航道局"]
+    assert (bureau.type, bureau.region) == ("GovernmentAgency", "香港")
+    assert "海港及航道局" in bureau.aliases
+
+
+def test_a_name_of_its_own_before_a_title_is_not_a_unit(nlp):
+    rec = _record(nlp, "会见了长风国际集团董事长刘某、香港贸发局总裁某某。")
+    assert "长风国际集团" in rec.entities
