@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from kg.namespaces import ID
 
-__all__ = ["entity_iri", "document_iri", "graph_iri", "assertion_iri", "rule_iri"]
+__all__ = ["entity_iri", "document_iri", "graph_iri", "assertion_iri", "rule_iri", "doc_id_of_graph"]
 
 RULE = "https://w3id.org/rckg/rule/"
 
@@ -53,6 +53,16 @@ def document_iri(doc_id: str) -> str:
 def graph_iri(doc_id: str) -> str:
     """The named graph that holds everything one document asserts."""
     return ID + "graph/" + _segment(doc_id)
+
+
+def doc_id_of_graph(graph: str) -> str:
+    """The document id a document's graph IRI was made from (`_segment` quotes `%` too, so
+    unquoting gives the id back exactly).
+
+    >>> doc_id_of_graph(graph_iri("报告 50%/a#b")) == "报告 50%/a#b"
+    True
+    """
+    return unquote(graph[len(ID + "graph/"):], errors="surrogatepass")
 
 
 def assertion_iri(doc_id: str, kind: str, head: str, tail: str, start: int | None) -> str:

@@ -18,16 +18,18 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Variable
 
 from extract.normalise import normalise, to_simplified_name
 from kg.documents import Period, documents
+from kg.iris import doc_id_of_graph
 from kg.namespaces import RC, RDF, SKOS, sparql_prologue
 from ontology.schema import ENTITY_TYPES, GENERIC_TYPES, KINDS, READINGS
 
 __all__ = ["UnknownEntity", "AmbiguousName", "find_entity", "entity_info", "partners", "partners_of",
-           "show",
+           "partners_page", "PartnerPage", "show",
            "RELATIONS", "PARTNER_COLUMNS"]
 
 PARTNER_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "date", "doc", "title", "sentence"]
@@ -187,19 +189,23 @@ def entity_info(store, iris, facts: _Facts | None = None) -> dict[str, dict]:
 
 # Three questions answer "who are X's partners": what X's assertions point to, what points
 # to X, and who else is party to (or co-founded) the same thing. ?x is the resolved entity.
-_EVIDENCE = "rc:status ?status ; prov:wasDerivedFrom/dcterms:identifier ?doc . OPTIONAL { ?a rc:sentence ?sentence }"
+# Each is matched inside one document's graph: the union default graph repeats a triple once
+# per document that states it, so a join there multiplies rows by the documents (a hub's
+# co-parties came to 235,822 rows for 5,645 answers). The sentences are not fetched here:
+# only the rows of the page asked for need them (`_sentences`).
 _OUT = sparql_prologue() + """
-SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
-  ?a rdf:subject ?x ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+SELECT ?a ?g ?p ?partner ?status WHERE { GRAPH ?g {
+  ?a rdf:subject X ; rdf:predicate ?p ; rdf:object ?partner ; rc:status ?status } }"""
 _IN = sparql_prologue() + """
-SELECT ?p ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
-  ?a rdf:object ?x ; rdf:predicate ?p ; rdf:subject ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE)
+SELECT ?a ?g ?p ?partner ?status WHERE { GRAPH ?g {
+  ?a rdf:object X ; rdf:predicate ?p ; rdf:subject ?partner ; rc:status ?status } }"""
 _VIA = [k.predicate for k in KINDS.values() if k.evidence and "via" in k.listed]
 _CO = sparql_prologue() + """
-SELECT ?p ?via ?partner ?status ?doc ?sentence WHERE { VALUES ?x { X }
-  ?via ?p ?x . FILTER(VIA)
-  ?a rdf:subject ?via ; rdf:predicate ?p ; rdf:object ?partner ; EVIDENCE }""".replace("EVIDENCE", _EVIDENCE).replace(
+SELECT ?a ?g ?p ?via ?partner ?status WHERE { GRAPH ?g {
+  ?via ?p X . FILTER(VIA)
+  ?a rdf:subject ?via ; rdf:predicate ?p ; rdf:object ?partner ; rc:status ?status } }""".replace(
     "VIA", " || ".join(f"?p = rc:{p}" for p in _VIA) or "false")
+_SENTENCES = sparql_prologue() + "SELECT ?a ?sentence WHERE { VALUES ?a { A } ?a rc:sentence ?sentence }"
 # (query, predicate) → relation as read from X's side: X is the head (_OUT), the tail (_IN),
 # or shares a head with the partner (_CO); readings a kind does not list are not partners
 # (an agreement X is party to is the `via` of its co-parties' rows, not a row itself).
@@ -209,25 +215,47 @@ _READS = {(q, k.predicate): reading for k in KINDS.values() if k.evidence
 
 
 def _about(store, query: str, iri: str):
-    """Run a query about one entity: its IRI goes in as a VALUES term serialised by pyoxigraph."""
-    return store.query(query.replace("{ X }", "{ " + str(NamedNode(iri)) + " }", 1))
+    """Run a query about one entity: its IRI goes in serialised by pyoxigraph, as a constant
+    the planner starts from (the name the analyst typed never enters a query's text)."""
+    term = str(NamedNode(iri))
+    return store.query(query.replace("{ X }", "{ " + term + " }", 1).replace(" X ", f" {term} "))
 
 
-def _assertions(store, x: str):
-    """(relation, partner IRI, via IRI, status, doc, sentence) for every assertion about x.
+@dataclass(frozen=True)
+class _Evidence:
+    """One assertion about x, without its sentence: enough to filter, count, sort and page."""
 
-    The entity's IRI enters the query as a VALUES term serialised by pyoxigraph (the name
-    the analyst typed never does): with a constant there, the planner starts from x's own
-    assertions instead of scanning all of one predicate's.
-    """
+    relation: str
+    partner: str
+    via: str | None
+    status: str
+    doc: str
+    assertion: str
+
+
+def _assertions(store, x: str) -> list[_Evidence]:
+    """Every assertion relating x to a partner, each once."""
+    found = {}
     for q in (_OUT, _IN, _CO):
         for r in _about(store, q, x):
             relation = _READS.get((q, r["p"].value[len(RC):]))
             partner = r["partner"].value
             if relation is None or partner == x:
                 continue
-            yield (relation, partner, r["via"].value if q is _CO else None, r["status"].value,
-                   r["doc"].value, r["sentence"].value if r["sentence"] is not None else None)
+            ev = _Evidence(relation, partner, r["via"].value if q is _CO else None, r["status"].value,
+                           doc_id_of_graph(r["g"].value), r["a"].value)
+            found[(ev.assertion, ev.relation, ev.partner, ev.via)] = ev
+    return list(found.values())
+
+
+def _sentences(store, assertions: list[str], chunk: int = 400) -> dict[str, str]:
+    """{assertion IRI: its sentence}, a few hundred assertions a query."""
+    out = {}
+    for i in range(0, len(assertions), chunk):
+        values = " ".join(str(NamedNode(a)) for a in assertions[i:i + chunk])
+        for r in store.query(_SENTENCES.replace("{ A }", "{ " + values + " }")):
+            out[r["a"].value] = r["sentence"].value
+    return out
 
 
 _REGION_SUFFIX = re.compile(r"(省|市|自治区|特别行政区|地区)$")
@@ -248,8 +276,32 @@ def _region_matches(wanted: str, regions: list[str], name: str) -> bool:
     return name.startswith(stem)
 
 
+@dataclass
+class PartnerPage:
+    """One page of `partners`' rows and the size of the whole answer.
+
+    `evidence` counts the assertions that pass the filters (one row each, before rows
+    with the same sentence in one document are merged), `partners` the distinct partners
+    among them; `rows` are those from `offset`, at most `limit` of them.
+    """
+
+    rows: list[dict]
+    evidence: int
+    partners: int
+    offset: int = 0
+
+    def summary(self) -> str:
+        """
+        >>> PartnerPage([{}] * 20, 42408, 919).summary()
+        '919 partners, 42,408 evidence rows; rows 1–20 shown'
+        """
+        shown = f"rows {self.offset + 1}–{self.offset + len(self.rows)} shown" if self.rows else "no rows shown"
+        return f"{self.partners:,} partners, {self.evidence:,} evidence rows; {shown}"
+
+
 def partners(store, name: str, *, type: str | None = None, region: str | None = None,
-             status: str | None = None, period: Period = Period()) -> list[dict]:
+             status: str | None = None, period: Period = Period(), limit: int | None = None,
+             offset: int = 0) -> list[dict]:
     """Every partner of the entity called `name`, one row per piece of evidence.
 
     Rows have PARTNER_COLUMNS: the partner, its type and region, the relation as read from
@@ -259,39 +311,77 @@ def partners(store, name: str, *, type: str | None = None, region: str | None = 
     (湖南 matches 长沙市 ⊑ 湖南省; where the graph does not know where a partner is, its
     name is the clue: 湖南大学), `status` on planned/realized, `period` on the date of the
     document (`kg.documents.Period`). Each row names its document by id, date and title.
+    `offset` and `limit` page through the rows (`partners_page` also says how many there are).
     """
-    return partners_of(store, find_entity(store, name), type=type, region=region, status=status, period=period)
+    return partners_page(store, find_entity(store, name), type=type, region=region, status=status, period=period,
+                         limit=limit, offset=offset).rows
 
 
-def partners_of(store, x: str, *, type: str | None = None, region: str | None = None,
-                status: str | None = None, period: Period = Period()) -> list[dict]:
+def partners_of(store, x: str, **filters) -> list[dict]:
     """`partners` for an entity already resolved to its IRI `x`."""
-    found = sorted(set(_assertions(store, x)), key=lambda t: (RELATIONS.index(t[0]), t[1:3], t[4], t[5] or ""))
-    info = entity_info(store, [t[1] for t in found] + [t[2] for t in found if t[2]])
-    out = []
-    for relation, partner, via, st, doc, sentence in found:
-        p = info[partner]
-        if type and (p["type"] or "").lower() != type.lower():
-            continue
-        if region and not _region_matches(region, p["regions"], p["label"]):
-            continue
-        if status and st != status:
-            continue
-        out.append({"partner": p["label"], "type": p["type"], "region": p["region"], "relation": relation,
-                    "via": info[via]["label"] if via else None, "status": st, "doc": doc, "sentence": sentence})
-    docs = documents(store, {r["doc"] for r in out})
-    for r in out:
-        r["date"], r["title"] = docs.get(r["doc"], {}).get("date"), docs.get(r["doc"], {}).get("title")
-    out = [{c: r[c] for c in PARTNER_COLUMNS} for r in out if period.contains(r["date"])]
-    out.sort(key=lambda r: (RELATIONS.index(r["relation"]), r["partner"], r["via"] or "", r["doc"],
-                            r["sentence"] or ""))
-    return out
+    return partners_page(store, x, **filters).rows
+
+
+def _filtered(store, x: str, type, region, status, period) -> tuple[list[_Evidence], dict, dict]:
+    """x's evidence that passes the filters, sorted (sentences aside), with partner and document facts."""
+    found = [e for e in _assertions(store, x) if not status or e.status == status]
+    info = entity_info(store, [e.partner for e in found] + [e.via for e in found if e.via])
+    if type:
+        found = [e for e in found if (info[e.partner]["type"] or "").lower() == type.lower()]
+    if region:
+        found = [e for e in found if _region_matches(region, info[e.partner]["regions"], info[e.partner]["label"])]
+    docs = documents(store, {e.doc for e in found})
+    if period:
+        found = [e for e in found if period.contains(docs.get(e.doc, {}).get("date"))]
+    found.sort(key=lambda e: _group(e, info))
+    return found, info, docs
+
+
+def _group(e: _Evidence, info: dict) -> tuple:
+    return RELATIONS.index(e.relation), info[e.partner]["label"], info[e.via]["label"] if e.via else "", e.doc
+
+
+def partners_page(store, x: str, *, type: str | None = None, region: str | None = None,
+                  status: str | None = None, period: Period = Period(), limit: int | None = None,
+                  offset: int = 0) -> PartnerPage:
+    """`partners` for the entity `x` (an IRI), one page of it, and the size of the whole answer.
+
+    Everything but the sentences is gathered for the whole answer (to filter, count and
+    sort); sentences are fetched for the page's rows only, so the first page of a hub's
+    forty thousand rows costs what twenty rows cost, plus one pass over its assertions.
+    """
+    found, info, docs = _filtered(store, x, type, region, status, period)
+    stop = len(found) if limit is None else min(len(found), offset + limit)
+    # Rows of one (relation, partner, via, document) are ordered by sentence, so the page
+    # takes whole groups from the sorted list, then cuts.
+    lo, hi = offset, stop
+    while lo > 0 and lo < len(found) and _group(found[lo - 1], info) == _group(found[lo], info):
+        lo -= 1
+    while 0 < hi < len(found) and _group(found[hi - 1], info) == _group(found[hi], info):
+        hi += 1
+    window = found[lo:hi]
+    sentences = _sentences(store, [e.assertion for e in window])
+    rows, seen = [], set()
+    for e in window:
+        p, doc = info[e.partner], docs.get(e.doc, {})
+        row = {"partner": p["label"], "type": p["type"], "region": p["region"], "relation": e.relation,
+               "via": info[e.via]["label"] if e.via else None, "status": e.status, "date": doc.get("date"),
+               "doc": e.doc, "title": doc.get("title"), "sentence": sentences.get(e.assertion)}
+        key = tuple(row.values())
+        if key not in seen:
+            seen.add(key)
+            rows.append(row)
+    rows.sort(key=lambda r: (RELATIONS.index(r["relation"]), r["partner"], r["via"] or "", r["doc"],
+                             r["sentence"] or ""))
+    page = rows[offset - lo:offset - lo + (stop - offset)] if stop > offset else []
+    return PartnerPage(page, len(found), len({e.partner for e in found}), offset)
 
 
 _LABELS = sparql_prologue() + """
-SELECT ?l WHERE { VALUES ?e { X } ?e skos:prefLabel|skos:altLabel ?l }"""
+SELECT DISTINCT ?l WHERE { VALUES ?e { X } ?e skos:prefLabel|skos:altLabel ?l }"""
 
-_TYPES = sparql_prologue() + "SELECT ?t WHERE { VALUES ?e { X } ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(rc:))) }"
+_TYPES = sparql_prologue() + """
+SELECT DISTINCT ?t WHERE { VALUES ?e { X } ?e a ?t . FILTER(STRSTARTS(STR(?t), STR(rc:))) }"""
 
 _DOCS = sparql_prologue() + """
 SELECT ?doc ?title ?date WHERE { VALUES ?e { X }
@@ -300,16 +390,20 @@ SELECT ?doc ?title ?date WHERE { VALUES ?e { X }
 }"""
 
 _PARTS = sparql_prologue() + """
-SELECT ?part ?parent WHERE { VALUES ?e { X } { ?part rc:partOf ?e } UNION { ?e rc:partOf ?parent } }"""
+SELECT DISTINCT ?part ?parent WHERE { VALUES ?e { X } { ?part rc:partOf ?e } UNION { ?e rc:partOf ?parent } }"""
 
+# An agreement's parties as each document states them: in the union graph, an agreement
+# named in k documents would pair each of its k party triples with every other.
 _AGREEMENTS = sparql_prologue() + """
-SELECT ?agreement ?party WHERE { VALUES ?e { X } ?agreement rc:party ?e . OPTIONAL { ?agreement rc:party ?party } }"""
+SELECT DISTINCT ?agreement ?party WHERE { GRAPH ?g { ?agreement rc:party X . OPTIONAL { ?agreement rc:party ?party } } }"""
 
 
-def show(store, name: str, period: Period = Period()) -> dict:
+def show(store, name: str, period: Period = Period(), limit: int | None = None, offset: int = 0) -> dict:
     """Everything about one entity: types, labels, region, parts and parent, agreements,
     partners (one line each, relations merged) and the documents that mention it.
-    With a `period`, only partners and documents of documents dated within it.
+    With a `period`, only partners and documents of documents dated within it. `offset`
+    and `limit` page through the partners and the documents (by name and by id);
+    `partners_total` and `documents_total` count them all.
 
     >>> import tempfile, kg
     >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
@@ -335,12 +429,15 @@ def show(store, name: str, period: Period = Period()) -> dict:
     names = entity_info(store, parts | parents | set(agreements) | {p for ps in agreements.values() for p in ps})
     label = lambda iri: names[iri]["label"]
     merged: dict[str, dict] = {}
-    for row in partners_of(store, x, period=period):
-        m = merged.setdefault(row["partner"], {"partner": row["partner"], "type": row["type"],
-                                               "relations": set(), "statuses": set(), "docs": set()})
-        m["relations"].add(row["relation"] + (f" ({row['via']})" if row["via"] else ""))
-        m["statuses"].add(row["status"])
-        m["docs"].add(row["doc"])
+    evidence, facts, _ = _filtered(store, x, None, None, None, period)      # no sentences: not shown here
+    for e in evidence:
+        p = facts[e.partner]
+        m = merged.setdefault(p["label"], {"partner": p["label"], "type": p["type"],
+                                           "relations": set(), "statuses": set(), "docs": set()})
+        m["relations"].add(e.relation + (f" ({facts[e.via]['label']})" if e.via else ""))
+        m["statuses"].add(e.status)
+        m["docs"].add(e.doc)
+    page = slice(offset, None if limit is None else offset + limit)
     docs = {}
     for r in _about(store, _DOCS, x):
         if not period.contains(r["date"].value if r["date"] is not None else None):
@@ -355,6 +452,8 @@ def show(store, name: str, period: Period = Period()) -> dict:
         "agreements": [{"agreement": label(a), "parties": sorted(label(p) for p in ps)}
                        for a, ps in sorted(agreements.items(), key=lambda kv: label(kv[0]))],
         "partners": [{**m, "relations": sorted(m["relations"]), "statuses": sorted(m["statuses"]),
-                      "docs": sorted(m["docs"])} for m in merged.values()],
-        "documents": sorted(docs.values(), key=lambda d: d["doc"]),
+                      "docs": sorted(m["docs"])} for _, m in sorted(merged.items())[page]],
+        "partners_total": len(merged),
+        "documents": sorted(docs.values(), key=lambda d: d["doc"])[page],
+        "documents_total": len(docs),
     }

@@ -140,3 +140,11 @@ with_regions_option = click.option(
     "--with-regions", is_flag=True,
     help="Count regions as nodes of the network too (left out by default: a region is where bodies are, "
          "not a partner, and would join everything in it).")
+
+
+def page_options(f):
+    """`--limit N` and `--offset N`: one page of a long answer (a hub has thousands of rows)."""
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Skip this many rows first.")(f)
+    return click.option("--limit", type=click.IntRange(min=1), default=None,
+                        help="At most this many rows (default: all).")(f)

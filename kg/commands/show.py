@@ -5,7 +5,7 @@ import json
 
 import click
 
-from kg.commands.options import endpoint_options, graph_option, lookup_errors, period_options, store_for
+from kg.commands.options import endpoint_options, graph_option, lookup_errors, page_options, period_options, store_for
 from kg.queries import show
 from kg.tables import render
 
@@ -20,20 +20,27 @@ def _card(card: dict) -> str:
     if card["agreements"]:
         out += "\nagreements\n" + render([{**a, "parties": "、".join(a["parties"])} for a in card["agreements"]])
     if card["partners"]:
-        out += "\npartners\n" + render(card["partners"], columns=["partner", "type", "relations", "statuses", "docs"])
+        out += "\npartners" + _shown(card, "partners") + "\n" + render(card["partners"], columns=["partner", "type", "relations", "statuses", "docs"])
     if card["documents"]:
-        out += "\ndocuments\n" + render(card["documents"])
+        out += "\ndocuments" + _shown(card, "documents") + "\n" + render(card["documents"])
     return out
+
+
+def _shown(card: dict, key: str) -> str:
+    """' (20 of 919 shown)' when a page shows part of a list."""
+    total, shown = card[key + "_total"], len(card[key])
+    return f" ({shown:,} of {total:,} shown; --offset/--limit for others)" if total > shown else ""
 
 
 @click.command("show")
 @click.argument("name")
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @period_options
+@page_options
 @graph_option
 @endpoint_options
 @lookup_errors
-def command(name, fmt, period, graph, endpoint, auth):
+def command(name, fmt, period, limit, offset, graph, endpoint, auth):
     """Everything about one entity: types, labels, region, parts and parent, agreements,
     partners and documents.
 
@@ -47,6 +54,8 @@ def command(name, fmt, period, graph, endpoint, auth):
         kg show 香港贸发局 --endpoint http://localhost:7878/query
 
         kg show 湖南大学 --since 2024
+
+        kg show 香港贸易发展局 --limit 20          # the first twenty partners and documents
     """
-    card = show(store_for(graph, endpoint, auth), name, period=period)
+    card = show(store_for(graph, endpoint, auth), name, period=period, limit=limit, offset=offset)
     click.echo(json.dumps(card, ensure_ascii=False, indent=2) if fmt == "json" else _card(card), nl=fmt != "table")
