@@ -1,35 +1,18 @@
 """The project's word lists, read from `ontology/lexicons/` (one table per concept).
 
 A table is tab-separated with a header line naming its columns; the first column holds the
-word (or pattern fragment). Each table is read once; `alternation` compiles a table into a
-regex alternation in the table's own order (the order decides which of two overlapping words
-a regex takes first).
+word (or pattern fragment). Each table is read once, by the project's one TSV reader
+(`ontology.tsv`); `alternation` compiles a table into a regex alternation in the table's own
+order (the order decides which of two overlapping words a regex takes first).
 """
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from ontology import LEXICON_DIR
+from ontology.tsv import rows
 
-__all__ = ["rows", "words", "alternation"]
-
-
-def rows(path: Path) -> Iterator[dict[str, str]]:
-    """Each non-blank row of the table at `path` as {column: trimmed cell}.
-
-    >>> import tempfile, pathlib
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "t.tsv"
-    >>> _ = p.write_text("name\\tkind\\n 甲 \\tx\\n\\n乙\\t\\n", encoding="utf-8")
-    >>> list(rows(p))
-    [{'name': '甲', 'kind': 'x'}, {'name': '乙', 'kind': ''}]
-    """
-    with Path(path).open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if row and any((v or "").strip() for v in row.values()):
-                yield {k: (v or "").strip() for k, v in row.items() if k}
+__all__ = ["words", "alternation"]
 
 
 @lru_cache(maxsize=None)

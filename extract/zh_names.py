@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from extract.lexicons import alternation, rows, words
+from extract.lexicons import alternation, words
 from ontology import LEXICON_DIR
+from ontology.tsv import rows
 
 __all__ = ["NameCandidate", "NameGrammar", "load_grammar"]
 

@@ -82,7 +82,7 @@ RULE_ORDER = ONTOLOGY_DIR / "relation_rules.tsv"
 @lru_cache(maxsize=1)
 def rule_order() -> tuple[str, ...]:
     """The rules the reader runs, in order, from `ontology/relation_rules.tsv`."""
-    from extract.lexicons import rows
+    from ontology.tsv import rows
     return tuple(row["rule"] for row in rows(RULE_ORDER))
 
 

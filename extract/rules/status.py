@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from extract.lexicons import alternation, rows, words
+from extract.lexicons import alternation, words
 from extract.rules.sentence import Candidate, Sentence
 from ontology import LEXICON_DIR
+from ontology.tsv import rows
 
 __all__ = ["clause_status", "section_status", "document_status", "is_plan", "is_report",
            "sentence_default", "candidate_status"]

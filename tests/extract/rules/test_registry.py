@@ -2,7 +2,7 @@
 import pytest
 
 from extract.lexicons import words
-from extract.records import RELATION_KINDS
+from ontology.schema import RELATION_KINDS
 from extract.rules import read_sentence, registered, rule_order
 
 from tests.extract.rules.conftest import sentence
