@@ -2,6 +2,11 @@
 
     python -m kg build ../shared/corpus -g /tmp/v-corpus
     python docs/make_screenshots.py /tmp/v-corpus
+
+The picture of `kg serve` (docs/screenshot-serve.png, on the example corpus) is taken by its
+browser test:
+
+    RCKG_SCREENSHOTS=1 python -m pytest -q tests/kg/web/test_explorer.py
 """
 from __future__ import annotations
 

@@ -49,6 +49,7 @@ class View:
     page: object
     console_errors: list[str] = field(default_factory=list)
     outside_requests: list[str] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=list)     # URL prefixes the page may reach besides files
 
     def wait_until_stable(self, timeout_ms: float = 120_000):
         """Wait until the layout has settled and physics is off (the page sets `rckg.stable`)."""
@@ -79,11 +80,11 @@ def open_view(html_path, *, width: int = 1600, height: int = 1000, wait: bool = 
         try:
             context = browser.new_context(viewport={"width": width, "height": height},
                                           device_scale_factor=1, service_workers="block")
-            view = View(context.new_page())
+            view = View(context.new_page(), allowed=list(allow))
 
             def guard(route):
                 url = route.request.url
-                if url.startswith(("file:", "data:", "blob:", *allow)):
+                if url.startswith(("file:", "data:", "blob:", *view.allowed)):
                     route.continue_()
                 else:
                     view.outside_requests.append(url)

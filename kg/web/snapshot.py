@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from functools import cached_property
 from pathlib import Path
 
@@ -35,12 +36,18 @@ class Snapshot:
     def __init__(self, directory: Path, version):
         self.dir, self.version = Path(directory), version
         self.store = GraphStore(directory, read_only=True)
+        self.opened = time.monotonic()
+        self._network: nx.Graph | None = None
         self._lock = threading.Lock()
 
-    @cached_property
+    @property
     def network(self) -> nx.Graph:
-        with self._lock:
-            return to_networkx(self.store)
+        """The whole network (`kg.network.to_networkx`), built once however many requests ask at once."""
+        if self._network is None:
+            with self._lock:
+                if self._network is None:
+                    self._network = to_networkx(self.store)
+        return self._network
 
     @cached_property
     def by_label(self) -> dict[str, str]:
@@ -113,8 +120,11 @@ class LiveGraph:
     True
     """
 
-    def __init__(self, directory: str | os.PathLike):
+    def __init__(self, directory: str | os.PathLike, min_age: float = 1.0):
         self.dir = Path(directory)
+        # A build rewrites the manifest after every document: while it runs, a snapshot is
+        # kept at least `min_age` seconds rather than reopened (and its network rebuilt) per request.
+        self.min_age = min_age
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
 
@@ -128,8 +138,10 @@ class LiveGraph:
     def current(self) -> Snapshot:
         """The newest snapshot; the one held is kept while the directory is unchanged, and
         also when a newer one cannot be opened yet (the next request tries again)."""
-        version = self._version()
         snap = self._snapshot
+        if snap is not None and time.monotonic() - snap.opened < self.min_age:
+            return snap
+        version = self._version()
         if snap is not None and snap.version == version:
             return snap
         with self._lock:

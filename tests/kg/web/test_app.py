@@ -2,7 +2,7 @@
 document page, downloads and the read-only SPARQL 1.1 endpoint, on the example corpus."""
 import csv
 import io
-import json
+import time
 
 import networkx as nx
 import pyoxigraph as ox
@@ -217,7 +217,11 @@ def test_a_build_in_another_process_is_picked_up_without_a_restart(tmp_path):
     client = TestClient(create_app(tmp_path))
     assert client.get("/api/search", params={"q": "香港城市大学"}).json() == []
     kg.build([EXAMPLE_CORPUS], graph=tmp_path)       # the server holds the store open meanwhile
-    assert client.get("/api/search", params={"q": "香港城市大學"}).json()[0]["iri"] == CITYU
+    deadline = time.monotonic() + 5                  # a snapshot is kept for at least a second
+    while not (hits := client.get("/api/search", params={"q": "香港城市大學"}).json()):
+        assert time.monotonic() < deadline, "the new build was not picked up"
+        time.sleep(0.2)
+    assert hits[0]["iri"] == CITYU
     assert client.get("/api/meta").json()["documents"] == 3
 
 
