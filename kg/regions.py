@@ -9,11 +9,11 @@ regions.tsv`, level `province`), with every name they go by.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
 from extract.normalise import to_simplified_name
 from ontology import GAZETTEER_DIR
+from ontology.tsv import rows
 
 __all__ = ["provinces", "province_of"]
 
@@ -22,13 +22,12 @@ __all__ = ["provinces", "province_of"]
 def provinces() -> dict[str, str]:
     """{any name of a province-level region: its short name}, e.g. 湖南省 → 湖南, 香港特区 → 香港."""
     out = {}
-    with open(GAZETTEER_DIR / "regions.tsv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if row.get("level") == "province":
-                short = row["name"]
-                for name in [short, *(row.get("aliases") or "").split("|")]:
-                    if name.strip():
-                        out[to_simplified_name(name)] = short
+    for row in rows(GAZETTEER_DIR / "regions.tsv"):
+        if row.get("level") == "province":
+            short = row["name"]
+            for name in [short, *(row.get("aliases") or "").split("|")]:
+                if name.strip():
+                    out[to_simplified_name(name)] = short
     return out
 
 
