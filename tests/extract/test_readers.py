@@ -94,3 +94,28 @@ def test_unsupported_type_is_its_own_reason(tmp_path):
     p.write_bytes(b"PK")
     with pytest.raises(UnsupportedDocument, match=r"unsupported file type \.xlsx"):
         read_document(p)
+
+
+def test_docx_with_a_text_node_over_10_mb_is_read(tmp_path):
+    """libxml2's default limit (10 MB per text node) made a valid file look damaged."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("湖南大学与香港城市大学签订了合作协议" * 200_000)    # 3.6 M characters, 10.8 MB
+    d.add_paragraph("双方将共建联合实验室。")
+    d.save(tmp_path / "long.docx")
+    lines = read_document(tmp_path / "long.docx").split("\n")
+    assert len(lines[0]) == 3_600_000 and lines[1] == "双方将共建联合实验室。"
+
+
+def test_docx_over_the_size_limit_is_refused_naming_the_limit(tmp_path, monkeypatch):
+    import docx
+
+    from extract.readers import word
+
+    d = docx.Document()
+    d.add_paragraph("湖南大学" * 200_000)
+    d.save(tmp_path / "big.docx")
+    monkeypatch.setattr(word, "XML_LIMIT", 2 * 2**20)
+    with pytest.raises(UnreadableDocument, match=r"^too large: 3 MB of XML unzipped, over the 2 MB limit for .docx files$"):
+        read_document(tmp_path / "big.docx")
