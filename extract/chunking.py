@@ -21,7 +21,8 @@ def paragraph_chunks(text: str, max_chars: int = CHUNK_CHARS):
     """(offset, piece) pairs that cover `text`, each at most `max_chars` long.
 
     Cuts after a blank line where there is one, else after a line end, else after a
-    sentence end; a piece with none of these is cut hard at `max_chars`.
+    sentence or clause end, else after a comma, a 、 or a blank; a piece with none of these
+    is cut hard at `max_chars`.
 
     >>> text = "第一段。\\n\\n第二段很长很长。\\n第三段。"
     >>> list(paragraph_chunks(text, 12))
@@ -36,10 +37,10 @@ def paragraph_chunks(text: str, max_chars: int = CHUNK_CHARS):
         end = min(pos + max_chars, n)
         if end < n:
             window = text[pos:end]
-            for sep in ("\n\n", "\n", "。"):
-                cut = window.rfind(sep)
+            for seps in (("\n\n",), ("\n",), ("。", "！", "？", "；"), ("，",), ("、",), (" ", "\u3000")):
+                cut = max(window.rfind(sep) for sep in seps)
                 if cut > 0:
-                    end = pos + cut + len(sep)
+                    end = pos + cut + len(seps[0])
                     break
         yield pos, text[pos:end]
         pos = end

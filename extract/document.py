@@ -14,6 +14,7 @@ from extract.normalise import normalise
 from extract.pipeline import doc_text
 from extract.recognise import SELF_REFERENCES
 from extract.records import DocumentRecord, Entity, Relation, parties_name
+from extract.sentences import MAX_SENTENCE, runaway_stretches
 
 __all__ = ["extract_document", "merge_short_forms"]
 
@@ -126,11 +127,26 @@ def extract_document(nlp: Language, text: str, doc_id: str, source: str = "",
     >>> [(r.head, r.tail) for r in rec.relations if r.kind == "partner"]
     [('湖南大学', '香港大学')]
     """
-    if len(text) > CHUNK_CHARS:
-        return _extract_in_chunks(nlp, text, doc_id, source, sha256)
     text = normalise(text)
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return fill_metadata(_record(nlp, _run(nlp, text), doc_id, source, sha), text)
+    if len(text) > CHUNK_CHARS:
+        rec = _extract_in_chunks(nlp, text, doc_id, source, sha)
+    else:
+        rec = fill_metadata(_record(nlp, _run(nlp, text), doc_id, source, sha), text)
+    return _noted(rec, text)
+
+
+def _noted(rec: DocumentRecord, text: str) -> DocumentRecord:
+    """Say on the record when stretches without a sentence end were cut (`extract.sentences`).
+
+    >>> _noted(DocumentRecord("d", "", ""), "甲" * 1200).notes
+    ['1 stretch of over 400 characters without a sentence end cut into shorter pieces']
+    """
+    n = runaway_stretches(text)
+    if n:
+        rec.notes.append(f"{n} stretch{'es' if n > 1 else ''} of over {MAX_SENTENCE} characters without a "
+                         f"sentence end cut into shorter pieces")
+    return rec
 
 
 def _run(nlp: Language, text: str, context=None):
@@ -225,10 +241,8 @@ def _record(nlp: Language, doc, doc_id: str, source: str, sha: str) -> DocumentR
     return rec
 
 
-def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha256: str | None) -> DocumentRecord:
-    """A very long text piece by piece (`extract.chunking`), so memory stays bounded."""
-    text = normalise(text)
-    sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _extract_in_chunks(nlp: Language, text: str, doc_id: str, source: str, sha: str) -> DocumentRecord:
+    """A very long normalised text piece by piece (`extract.chunking`), so memory stays bounded."""
     parts, context = [], None
     for offset, piece in paragraph_chunks(text, CHUNK_CHARS):
         doc = _run(nlp, piece, context)

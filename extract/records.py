@@ -74,6 +74,7 @@ class DocumentRecord:
     date: str | None = None
     entities: dict[str, Entity] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # what the reader should know of how it was read
 
 
 def parties_name(parties: list[str]) -> str:

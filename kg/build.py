@@ -58,6 +58,7 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)              # same file, same pipeline: kept
     skipped: list[tuple[str, str]] = field(default_factory=list)    # (file, reason): not a kind we read
     failed: list[tuple[str, str]] = field(default_factory=list)     # (file, reason): ours, but unreadable
+    notes: list[tuple[str, str]] = field(default_factory=list)      # (file, note): read, with a remark
     entities: int = 0
     relations: int = 0
 
@@ -310,18 +311,25 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
                 pending[doc.doc_id] = doc
                 yield doc.doc_id, printable(doc.path.name), doc.text
 
+        notes: dict[str, str] = {}
+
         def stored(docs):
             # a document counts as read once the store and the manifest hold it
             for done in docs:
                 report.read.append(printable(done.path))
+                note = notes.pop(done.doc_id, None)
+                if note:
+                    report.notes.append((printable(done.path), note))
                 if on_document:
-                    on_document(done.path, "read", None)
+                    on_document(done.path, "read", note)
 
         for doc_id, rec in extract_all(texts(), jobs, tagger):
             doc = pending.pop(doc_id)
             rec.sha256 = doc.sha256   # the file's hash, as in the manifest
             report.entities += len(rec.entities)
             report.relations += len(rec.relations)
+            if rec.notes:
+                notes[doc_id] = "; ".join(rec.notes)
             stored(writer.commit(doc, rec))
         stored(writer.flush_new())
         writer.finish()

@@ -160,3 +160,16 @@ def test_unreadable_folders_and_dangling_links_fail_the_build_by_name(tmp_path, 
     assert f"failed {corpus / 'locked'}: folder not read: permission denied" in result.output
     assert f"failed {corpus / 'link.txt'}: dangling symlink (to gone.txt)" in result.output
     assert "1 read, 0 unchanged, 0 skipped, 2 failed" in result.output
+
+
+def test_a_document_with_runaway_stretches_says_so_on_its_line(tmp_path):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "list.txt").write_text("湖南省与" + "、".join(["湖南大学", "香港大学", "中南大学"] * 200) + "等单位签订协议。",
+                                     encoding="utf-8")
+    (corpus / "plain.txt").write_text("湖南大学与香港大学签订了合作协议。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "-g", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert (f"read {corpus / 'list.txt'}: 1 stretch of over 400 characters without a sentence end cut into "
+            "shorter pieces") in result.output
+    assert "plain.txt" not in result.output
