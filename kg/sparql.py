@@ -18,13 +18,48 @@ import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
 
-__all__ = ["QueryResult", "QuerySyntaxError", "QueryFailed", "ServiceRefused", "service_clauses", "run_query",
+__all__ = ["functions", "ENTITY_FUNCTION", "QueryResult", "QuerySyntaxError", "QueryFailed", "ServiceRefused", "service_clauses", "run_query",
            "term_value", "parse_binding", "to_turtle"]
 
 _NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t: int for t in
             ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 _NUMERIC.update({"http://www.w3.org/2001/XMLSchema#" + t: float for t in ("decimal", "double", "float")})
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+ENTITY_FUNCTION = "https://w3id.org/rckg/ontology#entity"
+
+
+def functions(store) -> dict:
+    """SPARQL functions of our own, for `custom_functions`: `rc:entity(name)` is the entity
+    called `name` (preferred name or any alias, simplified or traditional, as `kg partners`
+    resolves it), or unbound. Queries can then take a name as a person types it:
+    `BIND(COALESCE(rc:entity(?name), rcid:none) AS ?x)` (an unknown name must match
+    nothing, not leave ?x unbound, free to match everything). (A SPARQL server of another make does not know it.)
+
+    >>> import tempfile, kg
+    >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
+    >>> store = kg.open_graph(d)
+    >>> run_query(store, 'SELECT ?x WHERE { BIND(rc:entity("香港貿易發展局") AS ?x) }').rows
+    [{'x': 'https://w3id.org/rckg/id/香港贸易发展局'}]
+    """
+    from kg.queries import find_entity
+
+    found: dict[str, ox.NamedNode | None] = {}
+
+    def entity(term):
+        if isinstance(term, ox.NamedNode):
+            return term
+        if not isinstance(term, ox.Literal):
+            return None
+        if term.value not in found:
+            try:
+                found[term.value] = ox.NamedNode(find_entity(store, term.value))
+            except LookupError:
+                found[term.value] = None
+        return found[term.value]
+
+    return {ox.NamedNode(ENTITY_FUNCTION): entity}
 
 
 class QuerySyntaxError(ValueError):

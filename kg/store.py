@@ -129,6 +129,10 @@ class GraphStore:
                       if g.value.startswith(prefix) and g.value != ONTOLOGY_GRAPH)
 
     def query(self, sparql: str, **kw):
+        if "custom_functions" not in kw and "entity" in sparql:
+            from kg.sparql import functions
+
+            kw["custom_functions"] = functions(self)
         return self.store.query(sparql, use_default_graph_as_union=True, **kw)
 
     def triples(self):

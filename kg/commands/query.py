@@ -36,7 +36,7 @@ def command(sparql, path, bindings, allow_service, fmt, graph, endpoint, auth):
 
         kg query 'SELECT ?e ?l WHERE { ?e a rc:University ; skos:prefLabel ?l }'
 
-        kg query --file queries/partners-of.rq --bind name=香港城市大学 --format csv
+        kg query --file queries/partners-of.rq --bind name=香港城市大學 --format csv
 
         kg query --endpoint http://localhost:7878/query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
@@ -56,6 +56,7 @@ def command(sparql, path, bindings, allow_service, fmt, graph, endpoint, auth):
         _remote(endpoint, text, auth, fmt, path)
         return
     store = open_store(graph)
+    _check_names(store, text, binds)
     try:
         res = run_query(store, text, binds, allow_service=allow_service)
     except (QuerySyntaxError, ServiceRefused) as e:
@@ -68,6 +69,21 @@ def command(sparql, path, bindings, allow_service, fmt, graph, endpoint, auth):
         click.echo(to_turtle(res.triples), nl=False)
     else:
         emit(res.rows, fmt, res.columns)
+
+
+def _check_names(store, text, binds):
+    """A bound name the query looks up with rc:entity must name an entity: else say so, with the
+    closest names, rather than answer with nothing."""
+    import re
+
+    from kg.queries import AmbiguousName, UnknownEntity, find_entity
+
+    for var, value in binds.items():
+        if re.search(r"rc:entity\(\s*\?" + re.escape(var) + r"\s*\)", text):
+            try:
+                find_entity(store, value.value)
+            except (UnknownEntity, AmbiguousName) as e:
+                raise click.ClickException(f"--bind {var}: {e}")
 
 
 def _remote(endpoint, text, auth, fmt, path):

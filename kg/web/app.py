@@ -256,7 +256,9 @@ async def _run_sparql(store, query, fmt, accept, graphs) -> tuple[bytes, str]:
     from starlette.concurrency import run_in_threadpool
 
     def run():
-        kw = {"prefixes": PREFIXES}
+        from kg.sparql import functions
+
+        kw = {"prefixes": PREFIXES, "custom_functions": functions(store)}   # rc:entity(name) for the cookbook
         if graphs["default-graph-uri"]:
             kw["default_graph"] = [ox.NamedNode(g) for g in graphs["default-graph-uri"]]
         else:

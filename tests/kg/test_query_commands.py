@@ -239,3 +239,12 @@ def test_path_leaves_regions_out_unless_asked(region_hub_graph):
 def test_rank_leaves_regions_out_unless_asked(region_hub_graph):
     top = lambda *a: json.loads(run(region_hub_graph, "rank", *a, "-f", "json").output)[0]["name"]
     assert top() == "湖南大学" and top("--with-regions") == "贵州省" and top("--type", "Region") == "贵州省"
+
+
+def test_cookbook_query_takes_a_traditional_spelling_and_names_an_unknown_one(known_graph):
+    rq = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "queries" / "partners-of.rq")
+    r = run(known_graph, "query", "--file", rq, "--bind", "name=香港理工大學", "-f", "json")
+    assert r.exit_code == 0, r.output
+    assert {row["partner"] for row in json.loads(r.output)} == {"中南大学"}
+    r = run(known_graph, "query", "--file", rq, "--bind", "name=香港理工大", "-f", "json")
+    assert r.exit_code == 1 and "--bind name: no entity is called '香港理工大'" in r.output and "香港理工大学" in r.output

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
 
+import kg
 from kg.cli import main
 from kg.web import create_app
 
@@ -233,3 +234,17 @@ def test_serve_command_refuses_a_directory_without_a_graph(tmp_path):
 def test_serve_command_help_names_the_endpoints():
     result = CliRunner().invoke(main, ["serve", "--help"])
     assert result.exit_code == 0 and "/sparql" in result.output and "127.0.0.1" in result.output
+
+
+def test_sparql_endpoint_knows_rc_entity_so_the_cookbook_takes_traditional_names(client, example_graph):
+    from kg.queries import partners
+    from kg.web.app import COOKBOOK
+
+    text = (COOKBOOK / "partners-of.rq").read_text(encoding="utf-8")
+    query = text.replace("WHERE {", 'WHERE { VALUES ?name { "湖南大學" }', 1)     # no document writes 湖南大學
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == 200, r.text
+    got = {b["partner"]["value"] for b in r.json()["results"]["bindings"]}
+    expected = {p["partner"] for p in partners(kg.open_graph(example_graph), "湖南大学")
+                if p["relation"] in ("partner", "agreement")}
+    assert got == expected and got
