@@ -33,9 +33,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescap
 from pyvis.network import Network
 
 from exports.layout import initial_positions
+from exports.overview import MAX_NODES, agreements_as_edges, overview
 from ontology.schema import ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
 
-__all__ = ["render", "write_html", "write", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
+__all__ = ["render", "write_html", "write", "whole_network", "traditional_map", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
            "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
@@ -45,6 +46,8 @@ FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "Pin
 # apart by colour-blind eyes well enough, and shapes single out the two kinds of node that are
 # not actors.
 TYPE_STYLES = {t: (TYPES[t].colour, TYPES[t].shape, TYPES[t].legend) for t in ENTITY_TYPES}
+# Made by the overview (`exports.overview`), not found in documents: a group of entities.
+TYPE_STYLES["Community"] = ("#6b6ecf", "hexagon", "Community 合作群体")
 _OTHER_TYPE = ("#aaaaaa", "dot", "Other")
 
 # relation → (colour, arrow, legend text), from relation_kinds.tsv. Arrows run the way the
@@ -53,6 +56,12 @@ RELATION_STYLES = {k: (KINDS[k].colour, "" if KINDS[k].arrow == "none" else "to"
                    for k in NETWORK_KINDS}
 # Which relation styles a mixed edge: the most telling, arrowed kinds first, symmetric ones last.
 _PRIORITY = sorted(NETWORK_KINDS, key=lambda k: (KINDS[k].arrow == "none", KINDS[k].symmetric))
+# Links the overview draws (`exports.overview`): an agreement between two of its parties, and
+# the partnerships between two communities.
+RELATION_STYLES["agreement"] = (KINDS["party"].colour, "", "agreement between parties 协议")
+RELATION_STYLES["links"] = ("#8a8a8a", "", "partnerships between groups 群体间合作")
+_first_symmetric = next((i for i, k in enumerate(_PRIORITY) if KINDS[k].symmetric), len(_PRIORITY))
+_PRIORITY = [*_PRIORITY[:_first_symmetric], "agreement", *_PRIORITY[_first_symmetric:], "links"]
 PLANNED_DASHES = [8, 6]
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PYVIS_TEMPLATES = Path(pyvis.__file__).resolve().parent / "templates"
@@ -80,8 +89,19 @@ def node_sizes(g: nx.Graph, size_by: str = "degree") -> dict:
     raise ValueError(f"unknown size measure {size_by!r}; known: degree, betweenness")
 
 
-def node_tooltip(attrs: dict, degree: int) -> str:
-    """Hover text of a node, as escaped HTML: name, type, region, aliases, documents.
+def _doc_name(doc: str, documents: dict | None) -> str:
+    """A document as people know it: its title and date, else its id.
+
+    >>> _doc_name("d1", {"d1": {"title": "湘港合作通报", "date": "2024-05-10"}}), _doc_name("d2", {})
+    ('湘港合作通报 (2024-05-10)', 'd2')
+    """
+    d = (documents or {}).get(doc) or {}
+    title = d.get("title") or doc
+    return f"{title} ({d['date']})" if d.get("date") else title
+
+
+def node_tooltip(attrs: dict, degree: int, documents: dict | None = None) -> str:
+    """Hover text of a node, as escaped HTML: name, type, region, aliases, documents by title.
 
     >>> node_tooltip({"label": "A&B", "type": "University", "region": None, "docs": ["d1"]}, 2)
     '<b>A&amp;B</b><br>University 大学 · 2 links<br>documents: d1'
@@ -93,10 +113,15 @@ def node_tooltip(attrs: dict, degree: int) -> str:
         lines.append(f"region: {_esc(attrs['region'])}")
     if attrs.get("aliases"):
         lines.append(f"also: {_esc('、'.join(attrs['aliases']))}")
+    if attrs.get("hidden_links"):
+        lines.append(f"+{attrs['hidden_links']} links to entities not shown")
+    if attrs.get("members"):
+        lines.append(f"{attrs['members']} entities")
     docs = list(attrs.get("docs") or ())
     if docs:
         more = f" … and {len(docs) - _MAX_DOCS} more" if len(docs) > _MAX_DOCS else ""
-        lines.append(f"documents: {_esc(', '.join(docs[:_MAX_DOCS]))}{more}")
+        names = "; ".join(_doc_name(d, documents) for d in docs[:_MAX_DOCS])
+        lines.append(f"documents: {_esc(names)}{more}")
     return "<br>".join(lines)
 
 
@@ -110,12 +135,15 @@ def edge_tooltip(g: nx.Graph, u, v) -> str:
     '<b>甲 — 乙</b><br><i>partner</i> (realized)<br>“甲与乙合作。” <span class="doc">doc&lt;1&gt;</span>'
     """
     labels = g.nodes[u].get("label", u), g.nodes[v].get("label", v)
+    documents = g.graph.get("documents")
     lines = [f"<b>{_esc(labels[0])} — {_esc(labels[1])}</b>"]
     for kind, rel in g.edges[u, v]["relations"].items():
-        lines.append(f"<i>{_esc(kind)}</i> ({_esc(', '.join(sorted(rel['statuses'])))})")
+        via = f" {_esc('、'.join(rel['via']))}" if rel.get("via") else ""
+        count = f" · {rel['count']} partnerships" if rel.get("count") else ""
+        lines.append(f"<i>{_esc(kind)}</i>{via} ({_esc(', '.join(sorted(rel['statuses'])))}){count}")
         evidence = rel["evidence"]
         for doc, sentence, _status in evidence[:_MAX_EVIDENCE]:
-            lines.append(f"“{_esc(sentence or '')}” <span class=\"doc\">{_esc(doc)}</span>")
+            lines.append(f"“{_esc(sentence or '')}” <span class=\"doc\">{_esc(_doc_name(doc, documents))}</span>")
         if len(evidence) > _MAX_EVIDENCE:
             lines.append(f"… and {len(evidence) - _MAX_EVIDENCE} more")
     return "<br>".join(lines)
@@ -192,6 +220,8 @@ def _network(g: nx.Graph, size_by: str, focus=None) -> Network:
     # directed=True only spares pyvis its quadratic duplicate-edge check; arrows are set per edge.
     net = Network(directed=True, cdn_resources="in_line")
     sizes = node_sizes(g, size_by)
+    if any("members" in a for _, a in g.nodes(data=True)):      # communities: as big as they are many
+        sizes = {n: g.nodes[n].get("members", 1) for n in g}
     positions = initial_positions(g, step=spring_length(len(g)))
     for n, attrs in g.nodes(data=True):
         colour, shape, _ = TYPE_STYLES.get(attrs.get("type"), _OTHER_TYPE)
@@ -200,8 +230,9 @@ def _network(g: nx.Graph, size_by: str, focus=None) -> Network:
                      color={"background": colour, "border": "#222222" if n == focus else "#ffffff",
                             "highlight": {"background": colour, "border": "#000000"},
                             "hover": {"background": colour, "border": "#000000"}},
-                     title=node_tooltip(attrs, g.degree(n)),
+                     title=node_tooltip(attrs, g.degree(n), g.graph.get("documents")),
                      kind=attrs.get("type") or "", region=attrs.get("region") or "",
+                     places=_places(attrs),
                      names=" ".join([name, *(attrs.get("aliases") or ())]),
                      x=positions[n][0], y=positions[n][1])
     for u, v, attrs in g.edges(data=True):
@@ -220,6 +251,37 @@ def _network(g: nx.Graph, size_by: str, focus=None) -> Network:
                      title=edge_tooltip(g, u, v), relation=kind,
                      status="planned" if planned else "realized")
     return net
+
+
+def _places(attrs: dict) -> list[str]:
+    """Every region a node lies in or is, at any level (长沙市 and 湖南省): what the region filter matches."""
+    places = list(attrs.get("within") or [])
+    if attrs.get("region") and attrs["region"] not in places:
+        places.append(attrs["region"])
+    if attrs.get("type") == "Region" and attrs.get("label") and attrs["label"] not in places:
+        places.append(attrs["label"])
+    return places
+
+
+def traditional_map(names) -> dict[str, str]:
+    """{traditional character: simplified} for the characters of `names`: the page's search
+    folds what is typed with it, so 香港城市大學 finds 香港城市大学. Only characters that occur
+    in some name matter, so the map stays small.
+
+    >>> m = traditional_map(["香港城市大学"]); m["學"], "香" in m
+    ('学', False)
+    """
+    import opencc
+
+    chars = sorted({c for name in names for c in name if "\u4e00" <= c <= "\u9fff"})
+    text = "".join(chars)
+    out = {}
+    for config in ("s2t", "s2hk", "s2tw"):
+        converted = opencc.OpenCC(config).convert(text)
+        if len(converted) != len(text):
+            converted = "".join(opencc.OpenCC(config).convert(c)[:1] or c for c in chars)
+        out.update({t: s for s, t in zip(chars, converted) if t != s})
+    return dict(sorted(out.items()))
 
 
 def _environment() -> Environment:
@@ -245,18 +307,20 @@ def _legend(g: nx.Graph) -> tuple[list[dict], list[dict]]:
 
 
 def render(g: nx.Graph, *, title: str = "rckg — cooperation network", size_by: str = "degree",
-           focus=None) -> str:
+           focus=None, note: str | None = None) -> str:
     """The HTML page for `g` (a graph shaped like `kg.network.to_networkx`'s), as a string.
 
-    `focus` (a node) is drawn with a dark ring.
+    `focus` (a node) is drawn with a dark ring; `note` (what the picture leaves out, see
+    `exports.overview`) is shown under the title.
     """
     net = _network(g, size_by, focus)
     nodes, edges = net.nodes, net.edges
     types, relations = _legend(g)
-    regions = sorted({r for _, r in g.nodes(data="region") if r})
+    regions = sorted({r for n in nodes for r in n["places"]})
+    fold = traditional_map({w for n in nodes for w in n["names"].split()})
     return _environment().get_template("graph.html").render(
         title=title, nodes=nodes, edges=edges, options=vis_options(len(nodes), len(edges)), legend_types=types,
-        legend_relations=relations, regions=regions, font_stack=FONT_STACK,
+        legend_relations=relations, regions=regions, font_stack=FONT_STACK, fold=fold, note=note,
         n_nodes=len(nodes), n_edges=len(edges))
 
 
@@ -267,10 +331,22 @@ def write_html(g: nx.Graph, path, **kw) -> Path:
     return path
 
 
+def whole_network(g: nx.Graph, *, max_nodes: int = MAX_NODES, by: str = "degree",
+                  isolated: bool = False, keep=()) -> tuple[nx.Graph, str | None]:
+    """The picture of a network and its note: isolated entities left out (unless `isolated`;
+    `keep` always stays), and above `max_nodes` entities the overview `by` degree or
+    community (`exports.overview`)."""
+    if not isolated:
+        keep = set(keep)
+        g = g.subgraph([n for n in g if g.degree(n) or n in keep]).copy()
+    view = overview(g, max_nodes=max_nodes, by=by)
+    return view.graph, view.note
+
+
 def write(store, path, name: str = "html"):
-    """The exporter registry's entry: the whole network of `store`, isolated entities left out."""
+    """The exporter registry's entry: the whole network of `store`, agreements as links between
+    their parties, drawn as `whole_network` does."""
     from kg.network import to_networkx
 
-    g = to_networkx(store)
-    g.remove_nodes_from(list(nx.isolates(g)))
-    write_html(g, path)
+    g, note = whole_network(agreements_as_edges(to_networkx(store)))
+    write_html(g, path, note=note)

@@ -2,9 +2,7 @@ from __future__ import annotations
 
 import click
 
-from kg.commands.options import graph_option
-from kg.network import to_networkx
-from kg.store import GraphStore, graph_dir
+from kg.commands.options import graph_option, open_network, period_options
 from kg.subgraph import STATUSES, find_node, select
 
 
@@ -27,27 +25,46 @@ def _comma_list(ctx, param, value):
 @click.option("--show-isolated", is_flag=True, help="Keep entities that relate to nothing.")
 @click.option("--size-by", type=click.Choice(["degree", "betweenness"]), default="degree", show_default=True,
               help="Node size: number of links, or betweenness centrality (sampled on big graphs).")
+@click.option("--agreements", type=click.Choice(["edges", "nodes"]), default="edges", show_default=True,
+              help="Draw an agreement as links between its parties, or as a node joined to them.")
+@click.option("--max-nodes", type=click.IntRange(1), default=None, metavar="N",
+              help="Above N entities draw an overview (--overview); default 300 for the whole network, "
+                   "no limit with --focus.")
+@click.option("--overview", "overview_by", type=click.Choice(["degree", "community"]), default="degree",
+              show_default=True, help="The overview: the N best-connected entities, or one node per community.")
+@period_options
 @graph_option
-def command(output, focus, depth, types, regions, statuses, min_degree, show_isolated, size_by, graph):
+def command(output, focus, depth, types, regions, statuses, min_degree, show_isolated, size_by, agreements,
+            max_nodes, overview_by, period, graph):
     """Draw the cooperation network as an interactive HTML page that works offline.
 
     Colour is the entity type, size its number of links; dashed edges are only planned.
-    Hover for evidence, click for neighbours, search and filter in the page.
+    Hover for evidence, click for neighbours, search and filter in the page. A big network
+    is drawn as an overview (the best-connected entities, or communities), with a note of
+    what is hidden.
 
     Example:
 
         kg viz --focus 香港城市大学 --depth 2 -o cityu.html
+
+        kg viz --since 2023 --overview community -o groups.html
     """
-    from exports.html_view import write_html
+    from exports.html_view import whole_network, write_html
+    from exports.overview import MAX_NODES, agreements_as_edges
 
     try:
-        g = to_networkx(GraphStore(graph_dir(graph), read_only=True))
+        g = open_network(graph, period)
         node = find_node(g, focus) if focus else None
+        if agreements == "edges" and (node is None or g.nodes[node].get("type") != "Agreement"):
+            g = agreements_as_edges(g)     # before the focus, so a neighbourhood keeps its co-parties
         view = select(g, focus=node, depth=depth, types=types, regions=regions, statuses=statuses,
-                      min_degree=min_degree, isolated=show_isolated)
+                      min_degree=min_degree, isolated=True)
+        limit = max_nodes or (MAX_NODES if node is None else len(view) + 1)
+        view, note = whole_network(view, max_nodes=limit, by=overview_by, isolated=show_isolated, keep=[node] if node is not None else [])
     except (FileNotFoundError, LookupError, ValueError) as e:
         raise click.ClickException(str(e.args[0] if e.args else e))
     title = "rckg — " + (f"{g.nodes[node]['label']} ({depth} step{'s' if depth != 1 else ''})" if focus
                          else "cooperation network")
-    write_html(view, output, title=title, size_by=size_by, focus=node)
-    click.echo(f"{view.number_of_nodes()} entities, {view.number_of_edges()} links → {output}", err=True)
+    write_html(view, output, title=title, size_by=size_by, focus=node, note=note)
+    click.echo(f"{view.number_of_nodes()} entities, {view.number_of_edges()} links → {output}"
+               + (f"\n{note}" if note else ""), err=True)

@@ -130,6 +130,47 @@ def test_viz_command_filters(example_graph, tmp_path):
     assert nodes and {n["kind"] for n in nodes.values()} == {"University"}
 
 
+def test_viz_draws_agreements_as_edges_unless_asked(example_graph, tmp_path):
+    """Friction 2: agreements are links between their parties by default, nodes on request."""
+    out = tmp_path / "a.html"
+    assert CliRunner().invoke(main, ["viz", "-g", str(example_graph), "-o", str(out)]).exit_code == 0
+    nodes, edges = page_data(out.read_text(encoding="utf-8"))
+    assert "Agreement" not in {n["kind"] for n in nodes.values()}
+    assert any(e["relation"] == "agreement" for e in edges)
+    r = CliRunner().invoke(main, ["viz", "-g", str(example_graph), "-o", str(out), "--agreements", "nodes"])
+    assert r.exit_code == 0
+    nodes, _ = page_data(out.read_text(encoding="utf-8"))
+    assert "Agreement" in {n["kind"] for n in nodes.values()}
+
+
+def test_viz_since_until(example_graph, tmp_path):
+    import kg
+    from kg.documents import documents
+
+    docs = documents(kg.open_graph(example_graph))
+    latest = max(d["date"] for d in docs.values() if d["date"])
+    out = tmp_path / "s.html"
+    r = CliRunner().invoke(main, ["viz", "-g", str(example_graph), "-o", str(out), "--since", latest])
+    assert r.exit_code == 0, r.output
+    nodes, edges = page_data(out.read_text(encoding="utf-8"))
+    newest = {d for d, v in docs.items() if v["date"] == latest}
+    tips = " ".join([n["title"] for n in nodes.values()] + [e["title"] for e in edges])
+    older = [v["title"] for d, v in docs.items() if d not in newest]
+    assert nodes and not any(t in tips for t in older) and any(docs[d]["title"] in tips for d in newest)
+
+
+def test_tooltips_name_documents_by_title_and_date(example_graph):
+    """Friction 4: no hash ids where a title is known."""
+    import kg
+    from kg.network import to_networkx
+
+    g = to_networkx(kg.open_graph(example_graph))
+    nodes, edges = page_data(render(g))
+    d = g.graph["documents"]["hktdc-hunan-mou"]
+    tips = " ".join([n["title"] for n in nodes.values()] + [e["title"] for e in edges])
+    assert f"{d['title']} ({d['date']})" in tips and "hktdc-hunan-mou" not in tips
+
+
 # In a real browser ----------------------------------------------------------------------------
 
 HKTDC = "https://w3id.org/rckg/id/香港贸易发展局"
@@ -231,15 +272,57 @@ def test_type_filter_hides_other_types(browser_view):
     assert page.evaluate("rckg.nodes.get({filter: n => n.hidden}).length") == 0
 
 
-def test_region_filter_keeps_entities_of_that_region(browser_view):
+def test_region_filter_means_either_side(browser_view):
+    """Friction 3: choosing 湖南 keeps Hunan's entities and their partners wherever they are."""
     g, view = browser_view
     page = view.page
     page.click("#reset")
-    _choose(page, "region-filter", "湖南省")
-    inside = {n for n, r in g.nodes(data="region") if r == "湖南省"}
-    page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(inside)}", timeout=20_000)
-    assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == inside
+    _choose(page, "region-filter", "湖南")
+    inside = {n for n, a in g.nodes(data=True) if "湖南" in (a.get("within") or [])}
+    expected = inside | {m for n in inside for m in g[n]}
+    page.wait_for_function(f"rckg.nodes.get({{filter: n => !n.hidden}}).length === {len(expected)}", timeout=20_000)
+    assert set(page.evaluate("rckg.nodes.get({filter: n => !n.hidden}).map(n => n.id)")) == expected
+    assert "https://w3id.org/rckg/id/香港大学" in expected                     # a Hong Kong partner of Hunan
+    outsiders = {(u, v) for u, v in g.edges() if u not in inside and v not in inside}
+    shown = {tuple(e) for e in page.evaluate("rckg.edges.get({filter: e => !e.hidden}).map(e => [e.from, e.to])")}
+    assert shown and not any((u, v) in outsiders or (v, u) in outsiders for u, v in shown)
     page.click("#reset")
+
+
+@pytest.mark.parametrize("typed", ["香港理工大學", "香港 理工大學", "湖南省商務廳"])
+def test_search_takes_traditional_spelling(browser_view, typed):
+    """Friction 5: the page's search folds 繁→简 (no document wrote 香港理工大學)."""
+    g, view = browser_view
+    page = view.page
+    page.click("#reset")
+    _choose(page, "search", typed)
+    want = {"香港理工大學": "香港理工大学", "香港 理工大學": "香港理工大学", "湖南省商務廳": "湖南省商务厅"}[typed]
+    page.wait_for_function(f"rckg.network.getSelectedNodes()[0] === 'https://w3id.org/rckg/id/{want}'",
+                           timeout=20_000)
+    page.click("#reset")
+
+
+def test_big_network_overview_settles_with_readable_labels_and_a_note(browser_view, tmp_path):
+    """Friction 2: a network of 3,000 entities is drawn as its 300 best-connected, labels of the
+    hubs readable at the first view (13 px or more on screen), with a note of what is hidden."""
+    from exports.html_view import whole_network
+
+    shape = nx.barabasi_albert_graph(3000, 2, seed=3)
+    g = nx.Graph()
+    g.add_nodes_from((f"n{v}", {"label": f"机构{v}", "type": "GovernmentAgency", "docs": []}) for v in shape)
+    g.add_edges_from((f"n{u}", f"n{v}", {"relations": {"partner": {"statuses": {"realized"}, "evidence": []}}})
+                     for u, v in shape.edges)
+    view_graph, note = whole_network(g)
+    _, view = browser_view
+    view.page.goto(write_html(view_graph, tmp_path / "overview.html", note=note).as_uri())
+    view.wait_until_stable(120_000)
+    page = view.page
+    assert page.evaluate("rckg.nodes.length") == 300
+    assert "Showing the 300 best-connected of 3,000 entities" in page.inner_text("#note")
+    hubs = sorted(view_graph, key=lambda n: -view_graph.degree(n))[:10]
+    px = page.evaluate(f"{hubs!r}.map(id => rckg.labelPx(id))")
+    assert min(px) >= 12.9, px
+    assert view.ink() > 0.003
 
 
 def test_two_thousand_nodes_settle_and_stop_moving(browser_view, tmp_path):
