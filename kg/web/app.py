@@ -40,7 +40,7 @@ VENDOR = Path(pyvis.__file__).resolve().parent / "templates" / "lib" / "vis-9.1.
 COOKBOOK = Path(__file__).resolve().parents[2] / "queries"
 TABLE_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "date", "title", "doc", "sentence"]
 
-_SENTENCES = sparql_prologue() + "SELECT DISTINCT ?sentence WHERE { GRAPH ?g { ?a rc:sentence ?sentence } }"
+_SENTENCES = sparql_prologue() + "SELECT DISTINCT ?sentence WHERE { GRAPH DOC { ?a rc:sentence ?sentence } }"
 
 
 def _error(status: int, message: str, **extra) -> JSONResponse:
@@ -96,8 +96,9 @@ class Workbench:
         meta = snap.documents.get(doc)
         if meta is None:
             return PlainTextResponse(f"no document {doc!r} in this graph", status_code=404)
-        sentences = [r["sentence"].value for r in snap.store.store.query(
-            _SENTENCES, default_graph=[ox.NamedNode(graph_iri(doc))])]
+        # The graph's IRI goes in serialised by pyoxigraph, never as the text of the request.
+        sentences = [r["sentence"].value for r in snap.store.query(
+            _SENTENCES.replace("DOC", str(ox.NamedNode(graph_iri(doc)))))]
         entry = snap.manifest().documents.get(doc)
         text, note = None, None
         if entry is None:
@@ -138,8 +139,6 @@ class Workbench:
         card = show(snap.store, snap.network.nodes[iri]["label"])
         card["iri"] = iri
         card["places"] = node_json(snap.network, iri)["places"]
-        card["documents"] = [{**d, "title": snap.documents.get(d["doc"], {}).get("title") or d["title"]}
-                             for d in card["documents"]]
         return JSONResponse(card)
 
     @_lookup
@@ -149,14 +148,13 @@ class Workbench:
 
     @_lookup
     def partners(self, request):
-        """`kg partners`' rows, with each partner's IRI and places and each document's title and date."""
+        """`kg partners`' rows (with each document's title and date), and each partner's IRI and places."""
         snap = self.live.current()
         iri = _entity(snap, request)
         rows = []
         for row in partners_of(snap.store, iri):
             other = snap.by_label.get(row["partner"])
-            doc = snap.documents.get(row["doc"], {})
-            rows.append({**row, "partner_iri": other, "title": doc.get("title"), "date": doc.get("date"),
+            rows.append({**row, "partner_iri": other,
                          "places": node_json(snap.network, other)["places"] if other else []})
         return JSONResponse(rows)
 

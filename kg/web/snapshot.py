@@ -18,17 +18,12 @@ from pathlib import Path
 import networkx as nx
 
 from extract.normalise import to_simplified_name
+from kg.documents import documents
 from kg.manifest import MANIFEST_NAME, Manifest
-from kg.namespaces import sparql_prologue
 from kg.network import to_networkx
 from kg.store import GraphStore
 
 __all__ = ["Snapshot", "LiveGraph", "search_names"]
-
-_DOCUMENTS = sparql_prologue() + """
-SELECT ?doc ?title ?date WHERE { ?d a rc:Document ; dcterms:identifier ?doc .
-  OPTIONAL { ?d rdfs:label ?title } OPTIONAL { ?d dcterms:date ?date } }"""
-
 
 class Snapshot:
     """One read-only view of a graph directory and what is derived from it."""
@@ -68,16 +63,8 @@ class Snapshot:
 
     @cached_property
     def documents(self) -> dict[str, dict]:
-        """Document id → {title, date} (either may be None)."""
-        out = {}
-        for r in self.store.query(_DOCUMENTS):
-            doc = r["doc"].value
-            entry = out.setdefault(doc, {"title": None, "date": None})
-            if r["title"] is not None and r["title"].value != doc:
-                entry["title"] = entry["title"] or r["title"].value
-            if r["date"] is not None:
-                entry["date"] = entry["date"] or r["date"].value
-        return out
+        """Document id → {title, date} (`kg.documents.documents`)."""
+        return documents(self.store)
 
     def manifest(self) -> Manifest:
         return Manifest.load(self.dir)

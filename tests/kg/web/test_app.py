@@ -2,6 +2,7 @@
 document page, downloads and the read-only SPARQL 1.1 endpoint, on the example corpus."""
 import csv
 import io
+import re
 import time
 
 import networkx as nx
@@ -224,6 +225,23 @@ def test_a_build_in_another_process_is_picked_up_without_a_restart(tmp_path):
         time.sleep(0.2)
     assert hits[0]["iri"] == CITYU
     assert client.get("/api/meta").json()["documents"] == 3
+
+
+def test_document_page_falls_back_to_its_sentences_when_the_file_is_gone(tmp_path):
+    import kg
+    from kg.build import EXAMPLE_CORPUS
+
+    copy = tmp_path / "hktdc-hunan-mou.txt"
+    copy.write_bytes((EXAMPLE_CORPUS / "hktdc-hunan-mou.txt").read_bytes())
+    kg.build([copy, EXAMPLE_CORPUS / "hunan-hk-universities.txt"], graph=tmp_path / "g")
+    client = TestClient(create_app(tmp_path / "g"))
+    whole = client.get("/doc/hktdc-hunan-mou").text
+    copy.unlink()
+    page = client.get("/doc/hktdc-hunan-mou").text
+    assert "cannot be read now" in page
+    marked = re.findall(r"<mark>(.*?)</mark>", page)
+    assert marked and all(m in whole for m in marked)            # this document's sentences only
+    assert "香港城市大学" not in page                               # (the other document's are not)
 
 
 def test_serve_command_refuses_a_directory_without_a_graph(tmp_path):

@@ -135,6 +135,16 @@ def test_side_panel_shows_partners_with_evidence_and_a_link_to_the_document(view
         doc.close()
 
 
+def test_a_link_can_name_the_entity_to_start_from(view, server):
+    page = view.page.context.new_page()
+    try:
+        page.goto(server + "/?entity=" + "香港城市大學")
+        settled(page, CITYU)
+        assert page.inner_text("#p-name") == "香港城市大学"
+    finally:
+        page.close()
+
+
 def test_clicking_a_node_expands_it(view):
     page = view.page
     search(page, "香港贸易发展局", HKTDC)
