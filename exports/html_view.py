@@ -36,8 +36,8 @@ from exports.layout import initial_positions
 from exports.overview import MAX_NODES, agreements_as_edges, overview
 from ontology.schema import ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
 
-__all__ = ["render", "write_html", "write", "whole_network", "traditional_map", "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK",
-           "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
+__all__ = ["render", "write_html", "write", "whole_network", "agreements_as_edges", "MAX_NODES", "traditional_map",
+           "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK", "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
 
 FONT_STACK = ('"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", '
               '"WenQuanYi Micro Hei", sans-serif')
@@ -343,10 +343,12 @@ def whole_network(g: nx.Graph, *, max_nodes: int = MAX_NODES, by: str = "degree"
     return view.graph, view.note
 
 
-def write(store, path, name: str = "html"):
-    """The exporter registry's entry: the whole network of `store`, agreements as links between
-    their parties, drawn as `whole_network` does."""
-    from kg.network import to_networkx
+# The registry hands `write` the network, not the store (see `exports.export`).
+READS = "network"
 
-    g, note = whole_network(agreements_as_edges(to_networkx(store)))
-    write_html(g, path, note=note)
+
+def write(g: nx.Graph, path, name: str = "html"):
+    """The exporter registry's entry: the whole network `g`, agreements as links between
+    their parties, drawn as `whole_network` does."""
+    view, note = whole_network(agreements_as_edges(g))
+    write_html(view, path, note=note)

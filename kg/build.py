@@ -31,6 +31,7 @@ from kg.graph import document_quads
 from kg.iris import graph_iri
 from kg.lock import writer_lock
 from kg.manifest import DocumentEntry, Manifest, file_sha256, pipeline_fingerprint
+from kg.network import to_networkx
 from kg.parallel import extract_all, extract_one
 from kg.store import GraphStore, graph_dir
 from ontology import ONTOLOGY_TTL
@@ -267,9 +268,9 @@ class StoreWriter:
             self.store.flush()
             self.store.write(ttl, ox.RdfFormat.TURTLE)
         if stale or not html.exists():
-            from exports.html_view import write as write_html  # exports reads kg: import here, not at the top
+            from exports import export   # here: `kg --help` and the queries load no exporter
 
-            write_html(self.store, html)
+            export(self.store, "html", html, network=to_networkx)
         self._stale.unlink(missing_ok=True)
 
 

@@ -6,6 +6,7 @@ import click
 
 from exports import FORMATS, export
 from kg.commands.options import graph_option
+from kg.network import to_networkx
 from kg.store import GraphStore, graph_dir
 
 
@@ -26,10 +27,10 @@ def command(fmt, output, graph):
     except FileNotFoundError as e:
         raise click.ClickException(str(e))
     if output:
-        export(store, fmt, output)
+        export(store, fmt, output, network=to_networkx)
     else:
         import tempfile, os
         with tempfile.TemporaryDirectory() as d:
             p = os.path.join(d, "out" + FORMATS[fmt][1])
-            export(store, fmt, p)
+            export(store, fmt, p, network=to_networkx)
             sys.stdout.buffer.write(open(p, "rb").read())

@@ -49,22 +49,23 @@ def command(output, focus, depth, types, regions, statuses, min_degree, show_iso
 
         kg viz --since 2023 --overview community -o groups.html
     """
-    from exports.html_view import whole_network, write_html
-    from exports.overview import MAX_NODES, agreements_as_edges
+    from exports import exporter
+
+    html = exporter("html")     # the html exporter: its view of the network and its writer
 
     try:
         g = open_network(graph, period)
         node = find_node(g, focus) if focus else None
         if agreements == "edges" and (node is None or g.nodes[node].get("type") != "Agreement"):
-            g = agreements_as_edges(g)     # before the focus, so a neighbourhood keeps its co-parties
+            g = html.agreements_as_edges(g)     # before the focus, so a neighbourhood keeps its co-parties
         view = select(g, focus=node, depth=depth, types=types, regions=regions, statuses=statuses,
                       min_degree=min_degree, isolated=True)
-        limit = max_nodes or (MAX_NODES if node is None else len(view) + 1)
-        view, note = whole_network(view, max_nodes=limit, by=overview_by, isolated=show_isolated, keep=[node] if node is not None else [])
+        limit = max_nodes or (html.MAX_NODES if node is None else len(view) + 1)
+        view, note = html.whole_network(view, max_nodes=limit, by=overview_by, isolated=show_isolated, keep=[node] if node is not None else [])
     except (FileNotFoundError, LookupError, ValueError) as e:
         raise click.ClickException(str(e.args[0] if e.args else e))
     title = "rckg — " + (f"{g.nodes[node]['label']} ({depth} step{'s' if depth != 1 else ''})" if focus
                          else "cooperation network")
-    write_html(view, output, title=title, size_by=size_by, focus=node, note=note)
+    html.write_html(view, output, title=title, size_by=size_by, focus=node, note=note)
     click.echo(f"{view.number_of_nodes()} entities, {view.number_of_edges()} links → {output}"
                + (f"\n{note}" if note else ""), err=True)

@@ -91,8 +91,9 @@ def test_build_writes_graph_html_beside_graph_ttl(example_graph):
 
 def test_html_is_a_registered_export(example_graph, tmp_path):
     import kg
+    from kg.network import to_networkx
 
-    export(kg.open_graph(example_graph), "html", tmp_path / "g.html")
+    export(kg.open_graph(example_graph), "html", tmp_path / "g.html", network=to_networkx)
     assert page_data((tmp_path / "g.html").read_text(encoding="utf-8"))[0]
 
 
