@@ -33,6 +33,7 @@ from kg.lock import writer_lock
 from kg.manifest import DocumentEntry, Manifest, file_sha256, pipeline_fingerprint
 from kg.network import to_networkx
 from kg.parallel import extract_all, extract_one
+from kg.shapes import check_quads
 from kg.store import GraphStore, graph_dir
 from ontology import ONTOLOGY_TTL
 
@@ -60,6 +61,7 @@ class BuildReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)    # (file, reason): not a kind we read
     failed: list[tuple[str, str]] = field(default_factory=list)     # (file, reason): ours, but unreadable
     notes: list[tuple[str, str]] = field(default_factory=list)      # (file, note): read, with a remark
+    violations: list[str] = field(default_factory=list)             # lines: file, node, broken shape
     entities: int = 0
     relations: int = 0
 
@@ -181,6 +183,7 @@ class StoreWriter:
         self._new_quads = 0
         self.changed = False
         self._saved_at = time.monotonic()
+        self.violations: list[str] = []     # of the shapes (kg.shapes), by the documents written
 
     @property
     def store(self) -> GraphStore:
@@ -212,6 +215,7 @@ class StoreWriter:
         one, or none yet, or a whole bulk batch)."""
         self._mark_stale()
         quads = document_quads(rec)
+        self.violations += [v.line(printable(doc.path)) for v in check_quads(quads)]
         if doc.doc_id not in self.manifest.documents and not self.store.has_graph(graph_iri(doc.doc_id)):
             # a new document replaces nothing: it joins a bulk write (several times faster than a
             # transaction each), and the manifest names it only once that write is done
@@ -334,4 +338,5 @@ def build(paths=None, graph: str | Path | None = None, *, on_document: DocumentC
             stored(writer.commit(doc, rec))
         stored(writer.flush_new())
         writer.finish()
+        report.violations = writer.violations
     return report

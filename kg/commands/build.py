@@ -16,17 +16,21 @@ from kg.parallel import default_jobs
 @click.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @graph_option
+@click.option("--strict", is_flag=True,
+              help="Exit with status 1 when the graph breaks its own shapes (ontology/shapes.ttl).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="Worker processes for extraction; 0 = one per CPU.")
 @click.option("--tagger", type=click.Choice(TAGGERS), default=DEFAULT_TAGGER, show_default=True,
               help="Statistical tagger ahead of the rules: lac (Baidu LAC, offline) or none (faster).")
-def command(paths, graph, jobs, tagger):
+def command(paths, graph, strict, jobs, tagger):
     """Extract documents (files or folders) into the graph directory.
 
     With no PATH, builds the bundled example corpus. Reads .txt/.md (any Chinese
     encoding), .html, .docx and .pdf; other files are skipped. Only new and changed
     documents are extracted. Writes the store and graph.ttl; exits with status 1 when a
-    document failed to read.
+    document failed to read. Each document written is checked against the project's
+    shapes (ontology/shapes.ttl); every violation is one line naming the file and the node,
+    and with --strict any violation also makes the exit status 1.
 
     Example:
 
@@ -44,6 +48,8 @@ def command(paths, graph, jobs, tagger):
         raise click.ClickException(f"{printable(e.filename or graph or 'rckg-data')}: {e.strerror or e}")
     finally:
         progress.close()
+    for line in report.violations:
+        click.echo(f"shape violation: {line}", err=True)
     click.echo(f"{report.summary()} → {report.graph_dir / 'graph.ttl'}", err=True)
-    if not report.ok:
+    if not report.ok or (strict and report.violations):
         sys.exit(1)
