@@ -119,3 +119,33 @@ def test_docx_over_the_size_limit_is_refused_naming_the_limit(tmp_path, monkeypa
     monkeypatch.setattr(word, "XML_LIMIT", 2 * 2**20)
     with pytest.raises(UnreadableDocument, match=r"^too large: 3 MB of XML unzipped, over the 2 MB limit for .docx files$"):
         read_document(tmp_path / "big.docx")
+
+
+@pytest.mark.parametrize("doctype, entity", [
+    ('<!DOCTYPE w:document [<!ENTITY a "湖南大学湖南大学"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+     '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+     '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
+     '<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>', "&h;"),
+    ('<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/hostname">]>', "&x;"),
+])
+def test_docx_entities_are_never_expanded_even_with_huge_text_nodes_allowed(tmp_path, doctype, entity):
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("湖南大学与香港大学合作。PLACEHOLDER")
+    d.save(tmp_path / "plain.docx")
+    with zipfile.ZipFile(tmp_path / "plain.docx") as src, zipfile.ZipFile(tmp_path / "evil.docx", "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                head, body = data.decode().split("?>", 1)
+                data = (head + "?>" + doctype + body.replace("PLACEHOLDER", entity)).encode()
+            dst.writestr(item, data)
+    try:
+        text = read_document(tmp_path / "evil.docx")
+    except UnreadableDocument:
+        return
+    assert len(text) < 100 and "湖南大学湖南大学" not in text
+    assert open("/etc/hostname").read().strip() not in text.replace("湖南大学与香港大学合作。", "")

@@ -248,3 +248,13 @@ def test_cookbook_query_takes_a_traditional_spelling_and_names_an_unknown_one(kn
     assert {row["partner"] for row in json.loads(r.output)} == {"中南大学"}
     r = run(known_graph, "query", "--file", rq, "--bind", "name=香港理工大", "-f", "json")
     assert r.exit_code == 1 and "--bind name: no entity is called '香港理工大'" in r.output and "香港理工大学" in r.output
+
+
+@pytest.mark.parametrize("update", ["DROP ALL", "INSERT DATA { rcid:x a rc:University }", "CLEAR DEFAULT",
+                                    "DELETE WHERE { ?s ?p ?o }", "LOAD <http://127.0.0.1:1/x.ttl>"])
+def test_updates_are_refused_and_change_nothing(known_graph, update):
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = run(known_graph, "query", "--format", "json", count).output
+    r = run(known_graph, "query", update)
+    assert r.exit_code == 2 and r.output.startswith("Error: query: line 1")
+    assert run(known_graph, "query", "--format", "json", count).output == before
