@@ -332,6 +332,11 @@ def _proposals(doc: Doc) -> list[tuple[int, int, str]]:
     return [(sp.start_char, sp.end_char, sp.label_) for sp in doc.spans["tagger"]]
 
 
+def _own_part(a: str, b: str) -> bool:
+    """香港理工大学 and 香港理工大学护理学院: one is named after the other, so it is its part."""
+    return len(a) != len(b) and (b.startswith(a) or a.startswith(b)) and min(len(a), len(b)) >= 4
+
+
 class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
@@ -656,6 +661,8 @@ class RelationReader:
                         pairs_here.add((c.head, c.tail))
                         if region_of.get(c.head) == c.tail or region_of.get(c.tail) == c.head:
                             continue  # a body and its own province: a place, not a partner
+                        if _own_part(c.head, c.tail):
+                            continue  # a body and a unit named after it: a part, not a partner
                     relations.append(Relation(c.kind, c.head, c.tail, candidate_status(sentence, c), c.implicit,
                                               ev, c.rule))
                 if len(pairs_here) == 1:

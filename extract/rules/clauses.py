@@ -41,13 +41,14 @@ JOINT = re.compile(f"^等?{alternation('both_sides', 'act_together')}?(?:{'|'.jo
                    f"(?:在[^，,。；]{{0,12}}?)?{alternation('cooperation_fields')}?"
                    f"{alternation('cooperation_words', 'of_a_list')})")
 # 长沙、岳阳、郴州三大片区联动: the count and the shared head after a list
-COUNTED = re.compile(f"^(?:等)?[两三四五六七八九十0-9]+(?:大|个|家|所)?{alternation('counted_heads')}?")
+COUNTED = re.compile(f"^(?:等)?[两三四五六七八九十百0-9多数几]+(?:大|个|家|所|方)?{alternation('counted_heads')}?")
 # the verb right before a list whose members are its objects: 对接A和B, 走访了A、B; co-agents
 # come right after 联合: 联合A、B举办
 OBJECT_VERB = re.compile(f"{alternation('object_verbs', 'role', 'co_agents_follow')}$|"
                          f"{alternation('object_verbs', 'role', 'objects_follow')}了?[^，,。；、]{{0,4}}$")
 NO_VERB_LEAD = re.compile("^(?:" + "|".join(words("sentence_openers", "no_verb_before_subject"))
                           + r"|[、,，\s【】\[\]()])*$")
+CIRCUMSTANCE = re.compile(f"^在[^。；]{{0,40}}?{alternation('circumstance_words')}下[，,]?$")
 GOVERNING = re.compile(alternation("governing_verbs") + "[^，,。；]{0,6}$")
 SVO = re.compile(f"^{alternation('partner_verbs', 'role', 'adverb')}*{alternation('partner_verbs', 'role', 'verb')}了?$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -312,7 +313,10 @@ def lists(s: Sentence) -> tuple[ListReading, ...]:
                                   clause_span(sentence, members[0].start - offset, members[-1].end - offset + 8), tail)
         elif lead and COOPERATION.search(lead + tail[:12]) and OBJECT_VERB.search(near) \
                 and not FOUNDS_WHAT_FOLLOWS.search(near.rstrip("“\"「『《(")):
-            same_clause = subject_here is not None and subject_here.start - offset >= cs
+            same_clause = subject_here is not None and (
+                subject_here.start - offset >= cs
+                # 代表团在X的陪同下，参观了A、B: the phrase between says how, not who
+                or CIRCUMSTANCE.match(sentence[subject_here.end - offset:cs]) is not None)
             agent = subject_here if same_clause and subject_here.start < members[0].start else None
             # "…表示，湖南将积极对接A": the body that opens the clause
             agent = agent or next((a for a in actors if cs <= a.start - offset <= cs + 2 and a.end <= members[0].start

@@ -499,3 +499,8 @@ def test_a_sar_bureau_named_bare_in_the_sars_own_list_of_officials(nlp):
 def test_a_name_of_its_own_before_a_title_is_not_a_unit(nlp):
     rec = _record(nlp, "会见了长风国际集团董事长刘某、香港贸发局总裁某某。")
     assert "长风国际集团" in rec.entities
+
+
+def test_a_body_and_a_unit_named_after_it_are_not_partners(nlp):
+    rec = _record(nlp, "甘肃省代表团参观了兰州大学、兰州大学化学化工学院。")
+    assert frozenset(("兰州大学", "兰州大学化学化工学院")) not in _pairs(rec)

@@ -75,3 +75,27 @@ def test_partner_in_name_pairs_the_places_a_name_runs_together():
                    inner=[mention(text, "湘", "Region"), mention(text, "港", "Region")])
     cands = read(Sentence(text, 0, mentions=(name,)), "rc.partner_in_name.v1")
     assert pairs(cands) == {frozenset(("湘", "港"))} and cands[0].status == "realized"
+
+
+def test_a_counted_group_after_the_list_still_acts_together():
+    # 等多家国企签订: the list's count and kind stand between it and the verb
+    s = sentence("甲银行、乙证券、丙集团等多家国企签订了多方合作框架协议", "甲银行", "乙证券", "丙集团")
+    assert pairs(read(s, "rc.partner_by_coordination.v1")) == {
+        frozenset(("甲银行", "乙证券")), frozenset(("甲银行", "丙集团")), frozenset(("乙证券", "丙集团"))}
+
+
+def test_a_site_visit_pairs_the_visitor_with_each_place_visited():
+    s = sentence("甲商会一行参观了乙园区、丙公司", "甲商会", "乙园区", "丙公司")
+    assert pairs(read(s, "rc.partner_by_object_list.v1")) == {
+        frozenset(("甲商会", "乙园区")), frozenset(("甲商会", "丙公司"))}
+
+
+def test_who_goes_along_does_not_visit():
+    # 在X的陪同下: the phrase says how the subject goes, X is not the visitor
+    s = sentence("甲商会在乙大学校长的陪同下，参观了丙实验室", "甲商会", "乙大学", "丙实验室")
+    assert pairs(read(s, "rc.partner_by_object_list.v1")) == {frozenset(("甲商会", "丙实验室"))}
+
+
+def test_receiving_a_delegation_is_meeting_it():
+    s = sentence("甲商会接待了乙省人民政府代表团", "甲商会", "乙省人民政府")
+    assert frozenset(("甲商会", "乙省人民政府")) in pairs(read(s, "rc.partner_by_object_list.v1"))
