@@ -11,6 +11,8 @@ CORPUS = SHARED / "corpus"
 CORPUS_EXTRA = SHARED / "corpus-extra"
 GOLD = SHARED / "eval" / "gold"
 GOLD_EXTRA = SHARED / "eval" / "gold-extra"
+CORPUS_MORE = SHARED / "corpus-more"
+GOLD_MORE = SHARED / "eval" / "gold-more"
 SCORER = SHARED / "eval" / "score.py"
 
 

@@ -10,7 +10,7 @@ import io
 import pytest
 
 import kg
-from tests.conftest import CORPUS, CORPUS_EXTRA, GOLD, GOLD_EXTRA, SCORER, need_shared
+from tests.conftest import CORPUS, CORPUS_EXTRA, CORPUS_MORE, GOLD, GOLD_EXTRA, GOLD_MORE, SCORER, need_shared
 
 FLOORS = {
     "corpus": {"entities": 0.91, "type_accuracy": 0.96, "region_accuracy": 0.93, "partner": 0.90,
@@ -19,6 +19,10 @@ FLOORS = {
     "corpus-extra": {"entities": 0.95, "type_accuracy": 0.98, "region_accuracy": 0.95, "partner": 0.87,
                      "agreement": 0.96, "named_agreements": 0.99, "partOf": 0.88, "founded": 0.99,
                      "status_accuracy": 0.97},
+    # the set the rules were not written on when it arrived (first look: entities 0.730, partner 0.578)
+    "corpus-more": {"entities": 0.75, "type_accuracy": 0.95, "region_accuracy": 0.89, "partner": 0.64,
+                    "agreement": 0.66, "named_agreements": 0.54, "partOf": 0.49, "founded": 0.22,
+                    "status_accuracy": 0.85},
 }
 
 
@@ -36,7 +40,8 @@ def _scores(corpus, gold, tmp_path):
             "partOf": r["partOf"]["f1"], "founded": r["founded"]["f1"], "status_accuracy": r["status_accuracy"]}
 
 
-@pytest.mark.parametrize("name, corpus, gold", [("corpus", CORPUS, GOLD), ("corpus-extra", CORPUS_EXTRA, GOLD_EXTRA)])
+@pytest.mark.parametrize("name, corpus, gold", [("corpus", CORPUS, GOLD), ("corpus-extra", CORPUS_EXTRA, GOLD_EXTRA),
+                                                ("corpus-more", CORPUS_MORE, GOLD_MORE)])
 def test_referee_scores_stay_above_their_floors(name, corpus, gold, tmp_path):
     need_shared()
     scores = _scores(corpus, gold, tmp_path)

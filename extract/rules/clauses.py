@@ -49,6 +49,9 @@ OBJECT_VERB = re.compile(f"{alternation('object_verbs', 'role', 'co_agents_follo
 NO_VERB_LEAD = re.compile("^(?:" + "|".join(words("sentence_openers", "no_verb_before_subject"))
                           + r"|[、,，\s【】\[\]()])*$")
 CIRCUMSTANCE = re.compile(f"^在[^。；]{{0,40}}?{alternation('circumstance_words')}下[，,]?$")
+# 由X陪同，参观了A、B / 在X陪同下参观: the host shows its own places, and the host is the partner
+ACCOMPANIED_VISIT = re.compile(f"(?:在|由)[^。；]{{0,40}}?{alternation('accompanying_words')}[^。；]{{0,6}}?"
+                               f"{alternation('site_visit_verbs')}")
 GOVERNING = re.compile(alternation("governing_verbs") + "[^，,。；]{0,6}$")
 SVO = re.compile(f"^{alternation('partner_verbs', 'role', 'adverb')}*{alternation('partner_verbs', 'role', 'verb')}了?$")
 _CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -322,6 +325,8 @@ def lists(s: Sentence) -> tuple[ListReading, ...]:
             agent = agent or next((a for a in actors if cs <= a.start - offset <= cs + 2 and a.end <= members[0].start
                                    and a not in members and not sentence.startswith("关于", a.end - offset)),
                                   None) or subject
+            if ACCOMPANIED_VISIT.search(sentence, 0, members[0].start - offset):
+                agent = None
             if agent is not None:
                 reading = ListReading(tuple(members), "object", agent,
                                       clause_span(sentence, members[0].start - offset, members[-1].end - offset), tail)

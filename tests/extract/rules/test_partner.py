@@ -90,10 +90,15 @@ def test_a_site_visit_pairs_the_visitor_with_each_place_visited():
         frozenset(("甲商会", "乙园区")), frozenset(("甲商会", "丙公司"))}
 
 
-def test_who_goes_along_does_not_visit():
-    # 在X的陪同下: the phrase says how the subject goes, X is not the visitor
-    s = sentence("甲商会在乙大学校长的陪同下，参观了丙实验室", "甲商会", "乙大学", "丙实验室")
-    assert pairs(read(s, "rc.partner_by_object_list.v1")) == {frozenset(("甲商会", "丙实验室"))}
+def test_who_goes_along_does_not_meet():
+    # 在X的陪同下: the phrase says how the subject goes, X is not the one who meets
+    s = sentence("甲商会在乙大学校长的陪同下，会见了丙集团", "甲商会", "乙大学", "丙集团")
+    assert pairs(read(s, "rc.partner_by_object_list.v1")) == {frozenset(("甲商会", "丙集团"))}
+
+
+def test_places_a_host_shows_while_going_along_are_the_hosts():
+    s = sentence("甲商会在乙大学校长的陪同下，参观了丙实验室、丁中心", "甲商会", "乙大学", "丙实验室", "丁中心")
+    assert read(s, "rc.partner_by_object_list.v1") == []
 
 
 def test_receiving_a_delegation_is_meeting_it():
