@@ -81,6 +81,7 @@ class Workbench:
     def __init__(self, graph_dir):
         self.live = LiveGraph(graph_dir)
         self.live.current()             # no graph here: fail now, with the reason, not at the first request
+        self.live.warm()
 
     # pages -----------------------------------------------------------------------------
     def explorer(self, request):

@@ -98,7 +98,12 @@ def search_names(snapshot: Snapshot, query: str, limit: int = 20) -> list[dict]:
 
 
 class LiveGraph:
-    """The current snapshot of a graph directory, reopened when the directory changes.
+    """The current snapshot of a graph directory, replaced when the directory changes.
+
+    A newer snapshot is prepared in a background thread (opened, and its network built,
+    which takes a while on big graphs) and replaces the old one only when it is ready:
+    meanwhile requests are answered from the old one, never kept waiting by a build in
+    another terminal.
 
     >>> import tempfile, kg
     >>> d = tempfile.mkdtemp(); _ = kg.build(graph=d)
@@ -110,9 +115,10 @@ class LiveGraph:
     def __init__(self, directory: str | os.PathLike, min_age: float = 1.0):
         self.dir = Path(directory)
         # A build rewrites the manifest after every document: while it runs, a snapshot is
-        # kept at least `min_age` seconds rather than reopened (and its network rebuilt) per request.
+        # kept at least `min_age` seconds before a newer one is prepared.
         self.min_age = min_age
         self._snapshot: Snapshot | None = None
+        self._preparing: object = None          # the version being prepared, if any
         self._lock = threading.Lock()
 
     def _version(self):
@@ -123,21 +129,36 @@ class LiveGraph:
             return None
 
     def current(self) -> Snapshot:
-        """The newest snapshot; the one held is kept while the directory is unchanged, and
-        also when a newer one cannot be opened yet (the next request tries again)."""
+        """The newest ready snapshot. The first is opened here (its network is built on
+        first use, or by `warm`); later ones are prepared in the background."""
         snap = self._snapshot
-        if snap is not None and time.monotonic() - snap.opened < self.min_age:
+        if snap is None:
+            with self._lock:
+                if self._snapshot is None:
+                    self._snapshot = Snapshot(self.dir, self._version())
+                return self._snapshot
+        if time.monotonic() - snap.opened < self.min_age:
             return snap
         version = self._version()
-        if snap is not None and snap.version == version:
-            return snap
-        with self._lock:
-            snap = self._snapshot
-            if snap is not None and snap.version == version:
-                return snap
-            try:
-                self._snapshot = Snapshot(self.dir, version)
-            except OSError:
-                if snap is None:
-                    raise
-            return self._snapshot
+        if version != snap.version:
+            with self._lock:
+                if self._preparing is None:
+                    self._preparing = version
+                    threading.Thread(target=self._prepare, args=(version,), daemon=True,
+                                     name="rckg-snapshot").start()
+        return snap
+
+    def warm(self) -> None:
+        """Build the current snapshot's network in the background, before the first request needs it."""
+        snap = self.current()
+        threading.Thread(target=lambda: snap.network, daemon=True, name="rckg-warm").start()
+
+    def _prepare(self, version) -> None:
+        try:
+            new = Snapshot(self.dir, version)
+            new.network, new.documents, new.names      # built here, not in a request
+            self._snapshot = new
+        except (OSError, RuntimeError, ValueError):
+            pass                                     # mid-write: the next request tries again
+        finally:
+            self._preparing = None

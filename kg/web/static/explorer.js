@@ -298,6 +298,8 @@ function checkboxes(box, values, label) {
 
 async function init() {
   const meta = rckg.meta = await getJSON("/api/meta");
+  $("#hint").innerHTML = `${meta.entities} entities, ${meta.links} links from ${meta.documents} documents.<br>
+    Search an entity to start; click a node to expand it.<br>搜索一个机构开始；点击节点展开。`;
   checkboxes("#f-types", meta.types, (t) => `<span class="sw" style="background:${TYPE_COLOURS[t] || "#aaa"}"></span>${esc(t)}`);
   checkboxes("#f-kinds", meta.relations, (k) => `<span class="sw" style="background:${KIND_COLOURS[k] || "#999"}"></span>${esc(k)}`);
   $("#f-region").insertAdjacentHTML("beforeend", meta.regions.map((r) => `<option value="${esc(r)}">${esc(r)}</option>`).join(""));
