@@ -8,6 +8,7 @@ exporter reads the store (anything with `write` and `query`, e.g. `kg.store.Grap
 if the module says `READS = "network"`, the cooperation network as a networkx graph. The
 caller hands over the conversion from store to network (`kg.network.to_networkx`), so
 `exports/` never imports `kg/` and `kg/` reaches the exporters only through this registry.
+Store exporters may take `graphs=` (IRIs): only those named graphs, e.g. the documents of a period.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ FORMATS = {
     "jsonld": ("exports.rdf", ".jsonld", "application/ld+json"),
     "rdfxml": ("exports.rdf", ".rdf", "application/rdf+xml"),
     "html": ("exports.html_view", ".html", "text/html"),
+    "gexf": ("exports.gexf", ".gexf", "application/gexf+xml"),
+    "graphml": ("exports.graphml", ".graphml", "application/graphml+xml"),
 }
 
 
@@ -35,7 +38,7 @@ def exporter(name: str):
     return importlib.import_module(FORMATS[name][0])
 
 
-def export(store, name: str, path, network: Callable | None = None):
+def export(store, name: str, path, network: Callable | None = None, graphs=None):
     """Write the graph in format `name` to `path`. `network(store)` makes the network for
     formats that draw it (html).
 
@@ -50,5 +53,7 @@ def export(store, name: str, path, network: Callable | None = None):
         if network is None:
             raise ValueError(f"format {name!r} draws the network: pass network=, a function of the store")
         module.write(network(store), path, name)
+    elif graphs is not None:
+        module.write(store, path, name, graphs=graphs)
     else:
         module.write(store, path, name)

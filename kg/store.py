@@ -33,6 +33,8 @@ class GraphStore:
     []
     """
 
+    prefixes = PREFIXES      # what serialisers that take prefixes write Turtle and TriG with
+
     def __init__(self, directory: str | os.PathLike, read_only: bool = False):
         self.dir = Path(directory)
         path = self.dir / "store"
