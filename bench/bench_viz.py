@@ -5,10 +5,18 @@ a few hub agencies and zones with many partners) plus many two-to-five-node isla
 types in the proportions the corpus shows, agreements joined to their parties, 40 % of relations
 only planned, one or two evidence sentences per edge (made-up text).
 
+The network is drawn as `kg viz` draws a whole network (agreements as links, above 300
+entities an overview with a note); `--raw` draws every node as given. `--graph DIR` takes a
+built graph directory (e.g. of `bench/corpus_gen.py`'s corpus) instead of the synthetic one.
+Besides the times it reports the on-screen label size of the ten best-connected entities at
+the first view (readable: 13 px or more).
+
 Run from the repository root (needs Playwright and Chromium, like the browser tests):
 
-    python bench/bench_viz.py                  # 5,000 nodes
-    python bench/bench_viz.py --nodes 2000 --repeat 3 --screenshot /tmp/big.png
+    python bench/bench_viz.py                  # 5,000 nodes, drawn as kg viz draws them
+    python bench/bench_viz.py --nodes 20000 --overview community
+    python bench/bench_viz.py --graph /tmp/g1000 --screenshot /tmp/big.png
+    python bench/bench_viz.py --nodes 2000 --raw --repeat 3
 """
 from __future__ import annotations
 
@@ -25,7 +33,8 @@ import networkx as nx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exports.headless import open_view  # noqa: E402
-from exports.html_view import write_html  # noqa: E402
+from exports.html_view import whole_network, write_html  # noqa: E402
+from exports.overview import MAX_NODES, agreements_as_edges  # noqa: E402
 
 TYPES = [("GovernmentAgency", 35), ("Platform", 18), ("DevelopmentZone", 11), ("FreeTradeZone", 7),
          ("University", 7), ("Enterprise", 7), ("ResearchInstitute", 6), ("ChamberOfCommerce", 4),
@@ -87,16 +96,36 @@ def main(argv=None):
     ap.add_argument("--nodes", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--screenshot", type=Path)
+    ap.add_argument("--graph", type=Path, help="A built graph directory instead of the synthetic network.")
+    ap.add_argument("--raw", action="store_true", help="Draw every node (no agreements-as-links, no overview).")
+    ap.add_argument("--max-nodes", type=int, default=MAX_NODES)
+    ap.add_argument("--overview", choices=["degree", "community"], default="degree")
     args = ap.parse_args(argv)
-    g = synthetic_network(args.nodes)
-    print(f"synthetic network: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
+    t = time.perf_counter()
+    if args.graph:
+        import kg
+        from kg.network import to_networkx
+
+        g = to_networkx(kg.open_graph(args.graph))
+        print(f"network of {args.graph}: {time.perf_counter() - t:.1f} s to read")
+    else:
+        g = synthetic_network(args.nodes)
+    print(f"network: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
+          f"{sum(1 for _, t in g.nodes(data='type') if t == 'Agreement')} agreements, "
           f"max degree {max(d for _, d in g.degree)}")
-    writes, loads, settles, walls = [], [], [], []
+    note = None
+    if not args.raw:
+        t = time.perf_counter()
+        g, note = whole_network(agreements_as_edges(g), max_nodes=args.max_nodes, by=args.overview)
+        print(f"drawn: {g.number_of_nodes()} nodes, {g.number_of_edges()} links "
+              f"(agreements as links, overview: {time.perf_counter() - t:.2f} s)\nnote: {note}")
+    hubs = sorted(g, key=lambda n: (-g.degree(n), str(n)))[:10]
+    writes, loads, settles, walls, label_px = [], [], [], [], []
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "graph.html"
         for _ in range(args.repeat):
             t = time.perf_counter()
-            write_html(g, path)
+            write_html(g, path, note=note)
             writes.append(time.perf_counter() - t)
         size = path.stat().st_size
         for i in range(args.repeat):
@@ -106,6 +135,7 @@ def main(argv=None):
                 built, settled = view.page.evaluate("[rckg.builtMs, rckg.stabilisedMs]")
                 loads.append(built / 1000)
                 settles.append(settled / 1000)
+                label_px.append(min(view.page.evaluate(f"{hubs!r}.map(id => rckg.labelPx(id))")))
                 assert not view.outside_requests and not view.console_errors, (view.outside_requests,
                                                                               view.console_errors)
                 if args.screenshot and i == 0:
@@ -115,6 +145,7 @@ def main(argv=None):
     print(f"page script to network drawn:    {med(loads):6.2f} s")
     print(f"page script to layout settled:   {med(settles):6.2f} s (physics then off)")
     print(f"browser launch + load + settle:  {med(walls):6.2f} s (wall clock)")
+    print(f"smallest label of the 10 hubs at first view: {med(label_px):.1f} px on screen")
 
 
 if __name__ == "__main__":

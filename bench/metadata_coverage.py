@@ -55,7 +55,7 @@ def main(argv=None):
     for folder in args.folders:
         c = coverage(folder, args.per_doc)
         share = f"{c['with date'] / c['text carries a date']:.0%}" if c["text carries a date"] else "—"
-        print(f"| {folder.name} | {c['documents']} | {c['with title']} | {c['with date']} "
+        print(f"| {folder} | {c['documents']} | {c['with title']} | {c['with date']} "
               f"| {c['text carries a date']} | {share} |")
 
 

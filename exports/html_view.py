@@ -165,7 +165,7 @@ def vis_options(n_nodes: int, n_edges: int) -> dict:
     >>> vis_options(5000, 9000)["edges"]["smooth"]
     False
     """
-    big = n_nodes > 1000
+    big = n_nodes > 1000 or n_edges > 1500    # many links on few nodes cost as much to lay out
     return {
         "autoResize": True,
         "nodes": {

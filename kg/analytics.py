@@ -99,8 +99,10 @@ def _hop(g, a, b) -> dict:
     relation = kind
     if kind in KINDS and "direction" in rel:
         relation = KINDS[kind].head_en if rel["direction"][0] == a else KINDS[kind].tail_en
+    known = g.graph.get("documents", {}).get(doc) or {}
     return {"from": g.nodes[a]["label"], "relation": relation, "to": g.nodes[b]["label"],
-            "status": status, "doc": doc, "sentence": sentence}
+            "status": status, "date": known.get("date"), "doc": doc, "title": known.get("title"),
+            "sentence": sentence}
 
 
 def paths(g: nx.Graph, a: str, b: str, limit: int = 5) -> list[list[dict]]:

@@ -233,7 +233,9 @@ def test_path_leaves_regions_out_unless_asked(region_hub_graph):
     r = run(region_hub_graph, "path", "湖南大学", "香港理工大学")
     assert r.exit_code == 1 and "no chain" in r.output
     r = run(region_hub_graph, "path", "湖南大学", "香港理工大学", "--with-regions", "-f", "json")
-    assert [h["to"] for h in json.loads(r.output)[0]] == ["贵州省", "香港理工大学"]
+    chain = json.loads(r.output)[0]
+    assert [h["to"] for h in chain] == ["贵州省", "香港理工大学"]
+    assert chain[0]["doc"] == "visits" and (chain[0]["date"], chain[0]["title"]) == ("2023-06-28", "访问贵州")
 
 
 def test_rank_leaves_regions_out_unless_asked(region_hub_graph):
