@@ -31,6 +31,8 @@ import networkx as nx
 __all__ = ["agreements_as_edges", "overview", "Overview", "MAX_NODES", "COMMUNITY_SEED"]
 
 MAX_NODES = 300          # entities one picture can show with its labels read
+LINKS_PER_NODE = 3       # an overview draws at most this many links per entity: hubs are all
+                         # linked to each other, and thousands of lines among 300 nodes hide them
 COMMUNITY_SEED = 20240601
 
 
@@ -108,10 +110,28 @@ def overview(g: nx.Graph, max_nodes: int = MAX_NODES, by: str = "degree") -> Ove
     raise ValueError(f"unknown overview {by!r}; degree or community")
 
 
+def _weight(attrs: dict) -> int:
+    return sum(len(r["evidence"]) for r in attrs["relations"].values()) or 1
+
+
 def _top_by_degree(g: nx.Graph, k: int) -> nx.Graph:
+    """The `k` best-connected entities, and of the links among them the strongest: a maximum
+    spanning forest (by pieces of evidence) so what is connected stays so, then the heaviest
+    others, up to LINKS_PER_NODE links per entity."""
     label = lambda n: str(g.nodes[n].get("label", n))
     keep = sorted(g, key=lambda n: (-g.degree(n), label(n)))[:k]
     out = g.subgraph(keep).copy()
+    budget = LINKS_PER_NODE * len(keep)
+    if out.number_of_edges() > budget:
+        for u, v, a in out.edges(data=True):
+            a["_w"] = _weight(a)
+        forest = {frozenset(e) for e in nx.maximum_spanning_edges(out, weight="_w", data=False)}
+        rest = sorted((e for e in out.edges(data="_w") if frozenset(e[:2]) not in forest),
+                      key=lambda e: (-e[2], sorted(map(str, e[:2]))))
+        chosen = forest | {frozenset(e[:2]) for e in rest[:max(0, budget - len(forest))]}
+        out.remove_edges_from([e for e in list(out.edges) if frozenset(e) not in chosen])
+        for _, _, a in out.edges(data=True):
+            a.pop("_w", None)
     for n in out:
         out.nodes[n]["hidden_links"] = g.degree(n) - out.degree(n)
     return out

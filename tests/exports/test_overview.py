@@ -72,3 +72,20 @@ def test_small_network_is_drawn_whole():
     g = hub_network(50)
     o = overview(g, max_nodes=100)
     assert o.graph is g and o.note is None
+
+
+def test_overview_keeps_the_strongest_links_and_what_is_connected_stays_so():
+    g = nx.barabasi_albert_graph(2000, 6, seed=2)          # hubs all linked to one another
+    g = nx.relabel_nodes(g, {v: f"n{v}" for v in g})
+    for n in g:
+        g.nodes[n].update(label=n, type="GovernmentAgency", docs=[])
+    for i, (u, v) in enumerate(g.edges):
+        g.edges[u, v]["relations"] = {"partner": {"statuses": {"realized"},
+                                                  "evidence": [("d", f"s{j}", "realized") for j in range(1 + i % 4)]}}
+    o = overview(g, max_nodes=100).graph
+    full = g.subgraph(o.nodes)
+    assert full.number_of_edges() > 300 >= o.number_of_edges()
+    assert nx.number_connected_components(o) == nx.number_connected_components(full)
+    weight = lambda h: sum(len(a["relations"]["partner"]["evidence"]) for _, _, a in h.edges(data=True)) / h.number_of_edges()
+    assert weight(o) > weight(full)                         # the better-evidenced links are the ones drawn
+    assert all(o.nodes[n]["hidden_links"] == g.degree(n) - o.degree(n) for n in o)
