@@ -15,6 +15,7 @@ traditional-character document yields simplified keys and cites its own sentence
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -590,7 +591,8 @@ class RelationReader:
     def __call__(self, doc: Doc) -> Doc:
         text, simp, ctx = doc_text(doc), doc._.simplified, doc._.context
         mentions = doc._.mentions or []
-        tagged = _tagger_words(doc)
+        tagged = _tagger_words(doc, simp)
+        starts = [w.start for w in tagged]
         relations: list[Relation] = []
         status = document_status(simp)
         subject = None
@@ -652,7 +654,7 @@ class RelationReader:
                     # names say nothing about tense: 促进 in 贸易投资促进局 is not a plan
                     masked=_mask_names(text_here, s, ms), actors=actors, subject=subject, pair=last_pair,
                     mentions=tuple(ms), previous=previous, section_status=status,
-                    words=tuple(w for w in tagged if s <= w.start and w.end <= e) if tagged else (),
+                    words=_words_within(tagged, starts, s, e),
                     following=simp[e:e + 20], paragraph=lo, document=facts)
                 previous = sentence
                 pairs_here = set()
@@ -674,13 +676,24 @@ class RelationReader:
         return doc
 
 
-def _tagger_words(doc: Doc) -> list[Word]:
-    """The tagger's words (`doc._.words`, set by `rc_tagger` where it runs), else none."""
+def _tagger_words(doc: Doc, simp: str) -> list[Word]:
+    """The tagger's words (`doc._.words`, set by `rc_tagger` where it runs), else none; in
+    simplified form, as the rules read the text, and in order."""
     words = doc._.words if Doc.has_extension("words") else None
     if not words:
         return []
-    return [w if isinstance(w, Word) else Word(*w) if isinstance(w, tuple) else
-            Word(w.start, w.end, w.text, w.pos) for w in words]
+    return sorted((Word(w.start, w.end, simp[w.start:w.end], w.pos) for w in words), key=lambda w: w.start)
+
+
+def _words_within(words: list[Word], starts: list[int], lo: int, hi: int) -> tuple[Word, ...]:
+    """The words that lie inside [lo, hi)."""
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(words) and words[i].start < hi:
+        if words[i].end <= hi:
+            out.append(words[i])
+        i += 1
+    return tuple(out)
 
 
 @Language.factory("rc_entities", default_config={"gazetteer_dir": None},

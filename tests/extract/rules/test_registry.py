@@ -49,3 +49,28 @@ def test_every_lexicon_a_rule_declares_is_a_table_with_a_header():
             path = LEXICON_DIR / f"{lexicon}.tsv"
             assert path.exists(), f"{name} declares {lexicon}"
             assert words(lexicon), f"{lexicon}.tsv is empty"
+
+
+def test_a_rule_reads_the_taggers_words_of_its_sentence_in_simplified_form(nlp):
+    from spacy.language import Language
+
+    from extract.rules import _REGISTRY, relation_rule
+    from extract.rules.sentence import Candidate
+
+    if "rc_tagger" not in nlp.pipe_names:
+        pytest.skip("no tagger in the default pipeline")
+    seen = []
+
+    @relation_rule("rc.test_words.v1", emits="partner")
+    def record(s):
+        seen.append([(w.text, w.pos) for w in s.words])
+        return [Candidate("partner", "甲", "乙")]
+
+    try:
+        reader = nlp.get_pipe("rc_relations").__class__(Language(), "r", ["rc.test_words.v1"])
+        doc = nlp("湖南大學與香港城市大學簽訂協議。第二句。")
+        reader(doc)
+    finally:
+        _REGISTRY.pop("rc.test_words.v1")
+    assert ("与", "p") in seen[0] and all(w[0] != "第二句" for w in seen[0])
+    assert [r.rule for r in doc._.relations] == ["rc.test_words.v1"] * 2
