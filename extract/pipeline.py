@@ -8,9 +8,11 @@
     >>> sorted({r.kind for r in doc._.relations})
     ['partner', 'party']
 
-Components (in order): `rc_entities` finds and resolves mentions (doc.ents, with the
-canonical name as `kb_id_`), `rc_relations` reads relations between them
-(doc._.relations). Both work on a simplified twin of the text with the same offsets, so a
+Components (in order): `rc_context` reads who wrote the document and where it stands
+(doc._.context) and makes the simplified twin of the text (doc._.simplified), `rc_tagger`
+(optional) gives words and name proposals, `rc_entities` finds and resolves mentions
+(doc.ents, with the canonical name as `kb_id_`), `rc_relations` runs the relation rules
+over them (doc._.relations). All work on a simplified twin of the text with the same offsets, so a
 traditional-character document yields simplified keys and cites its own sentences.
 """
 from __future__ import annotations
@@ -338,6 +340,23 @@ def _own_part(a: str, b: str) -> bool:
     return len(a) != len(b) and (b.startswith(a) or a.startswith(b)) and min(len(a), len(b)) >= 4
 
 
+class ContextReader:
+    """`rc_context`: who wrote the document and which province it stands in, read before any
+    name is recognised so that recognition and relations read the same context. A context
+    set beforehand (a later piece of a long document gets the first piece's) is kept."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
+        self.gazetteer = load_gazetteer(gazetteer_dir)
+        self.grammar = load_grammar()
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        doc._.simplified = simp = simplified(text)
+        if doc._.context is None:
+            doc._.context = _detect_context(text, simp, self.gazetteer, self.grammar)
+        return doc
+
+
 class EntityRecogniser:
     def __init__(self, nlp: Language, name: str, gazetteer_dir: str | None = None):
         self.gazetteer = load_gazetteer(gazetteer_dir)
@@ -347,11 +366,10 @@ class EntityRecogniser:
     def __call__(self, doc: Doc) -> Doc:
         self._units = set()
         text = doc_text(doc)
-        simp = simplified(text)
-        doc._.simplified = simp
+        simp, ctx = doc._.simplified, doc._.context
+        if simp is None or ctx is None:
+            raise ValueError("rc_entities reads the document's context: put rc_context before it")
         gaz = self.gazetteer
-        ctx = doc._.context or _detect_context(text, simp, gaz, self.grammar)
-        doc._.context = ctx
         mentions = []
         # one pass over the whole text, furniture lines blanked (offsets stay): the automaton and
         # the grammar's regexes run once per document, not once per line
@@ -696,8 +714,14 @@ def _words_within(words: list[Word], starts: list[int], lo: int, hi: int) -> tup
     return tuple(out)
 
 
+@Language.factory("rc_context", default_config={"gazetteer_dir": None},
+                  assigns=["doc._.context", "doc._.simplified"])
+def make_context_reader(nlp: Language, name: str, gazetteer_dir: str | None):
+    return ContextReader(nlp, name, gazetteer_dir)
+
+
 @Language.factory("rc_entities", default_config={"gazetteer_dir": None},
-                  assigns=["doc.ents", "doc._.mentions", "doc._.context", "doc._.simplified"])
+                  requires=["doc._.context", "doc._.simplified"], assigns=["doc.ents", "doc._.mentions"])
 def make_entity_recogniser(nlp: Language, name: str, gazetteer_dir: str | None):
     return EntityRecogniser(nlp, name, gazetteer_dir)
 
@@ -719,6 +743,7 @@ def load(gazetteer_dir: str | None = None, tagger: str = DEFAULT_TAGGER, tagger_
         raise ValueError(f"unknown tagger {tagger!r}: one of {', '.join(TAGGERS)}")
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("rc_context", config={"gazetteer_dir": gazetteer_dir})
     if tagger == "lac":
         import extract.tagger  # noqa: F401  (registers rc_tagger; onnxruntime is loaded only here)
 

@@ -36,6 +36,7 @@ def test_the_pipeline_runs_a_chosen_list_of_rules():
     from extract.pipeline import CharTokenizer
     nlp = spacy.blank("zh")
     nlp.tokenizer = CharTokenizer(nlp.vocab)
+    nlp.add_pipe("rc_context")
     nlp.add_pipe("rc_entities")
     nlp.add_pipe("rc_relations", config={"rules": ["rc.partner_by_with.v1"]})
     doc = nlp("湖南大学与香港城市大学签订了合作协议。")
