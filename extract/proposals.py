@@ -28,7 +28,7 @@ __all__ = ["judge"]
 
 _TABLE = {row["word"]: row["role"] for row in read_lexicon("tagger_edges.tsv")}
 # what a tagger leaves on a name's right edge: 集团与, 日报讯, 总商会等
-_TRAILING = tuple(sorted((w for w, r in _TABLE.items() if r == "trailing"), key=len, reverse=True))
+_TRAILING = tuple(sorted((w for w, r in _TABLE.items() if r in ("trailing", "joining")), key=len, reverse=True))
 # words that make a headless proposal generic: 中华, 国际, 金融
 _GENERIC_HEADLESS = {w for w, r in _TABLE.items() if r == "generic"}
 _NAME = re.compile(r"^[\u3400-\u9fffA-Za-z0-9()·&\-—]+$")

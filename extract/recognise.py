@@ -286,11 +286,14 @@ def _pick(spans):
 
 
 def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: int | None = None,
-              proposed: list[Span] = ()):
+              proposed: list[Span] = (), words=()):
     """Entity spans in text[lo:hi] (text is the simplified twin).
 
     `proposed` are the tagger's names the grammar accepted (extract.proposals): where they
     cross a name the rules found, or cover exactly the same characters, the rules' reading stands.
+    `words` are the tagger's words (start, end, text, pos): a grammar name that reaches left over
+    a verb, a preposition or a pronoun (促成X公司, 我们与X集团), or ends in a verb (X地处), is cut to
+    the words that name.
 
     >>> from extract.gazetteer import load_gazetteer
     >>> from extract.zh_names import load_grammar
@@ -383,6 +386,8 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     if distributed:
         taken = {(d.start, d.end) for d in distributed}
         spans = [s for s in spans if (s.start, s.end) not in taken] + distributed
+    if words:
+        spans = [f for f in (_fit_to_words(sp, text, words, grammar, gaz) for sp in spans) if f is not None]
     # A grammar span that exactly covers a gazetteer name is the gazetteer's.
     exact = {(s.start, s.end) for s in spans if s.source == "gazetteer"}
     spans = [s for s in spans if not (s.source == "grammar" and (s.start, s.end) in exact)]
@@ -398,6 +403,80 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
     if followers:
         picked = _pick(picked + followers)
     return [_with_place_suffix(text, sp, gaz, hi) for sp in picked]
+
+
+# parts of speech (LAC's tags) that never stand inside a name's core: a pronoun, an auxiliary
+# (的), a separator; a preposition only right after a whole name or a pronoun (江岸区与X集团,
+# 我们与X集团); never a conjunction, since names hold 及/和 themselves (创新科技及工业局)
+_NOT_IN_NAME = frozenset(("r", "u", "xc"))
+_JOINING = frozenset(("p",))
+_NAME_WORDS = frozenset(("ORG", "LOC", "r"))
+_SEPARATORS = frozenset("、，,。；;：:！!？?")
+_VERB = frozenset(("v", "vd"))
+# the tagger runs a name on over the 与 after it (武汉市江夏区与|长风集团): its joining words
+_RUN_ON = tuple(line.split("\t")[0] for line in (LEXICON_DIR / "tagger_edges.tsv").read_text(encoding="utf-8").splitlines()[1:]
+                if line.endswith("\tjoining"))
+
+
+def _fit_to_words(sp: Span, text: str, words, grammar: NameGrammar, gaz: Gazetteer) -> Span | None:
+    """A grammar span moved onto the tagger's word boundaries where they disagree (see recognise)."""
+    if sp.source != "grammar" or sp.head is None:
+        return sp
+    inside = list(_words_between(words, sp.start, sp.end))
+    if not inside:
+        return sp
+    start, end = sp.start, sp.end
+    last = inside[-1]
+    if last.pos in _VERB and last.start < end - len(sp.head) and last.start > start:
+        # the head is the tail of a verb (X地处), where what stands before it is a name itself
+        typed = grammar.type_of(text[start:last.start])
+        if typed is not None and not grammar.is_generic(text[start:last.start], typed[1]):
+            end = last.start
+            inside = [w for w in inside if w.end <= end]
+    elif last.end > end and last.pos in _VERB:
+        return None
+    core_end = end - len(sp.head)
+    quoted = _quoted_ranges(text, sp.start, core_end)
+    cut, before = False, None
+    for w in inside:
+        if any(a <= w.start < b for a, b in quoted):
+            before = w
+            continue        # “把握新机遇、开拓新商机”圆桌会: a quote's words are the name's
+        if w.end > core_end or w.start < start:
+            before = w
+            continue
+        # 促成X公司: a verb that opens the span, or follows a word that cut it, is no name's
+        if w.pos in _NOT_IN_NAME or (w.pos == "w" and w.text in _SEPARATORS) \
+                or (w.pos in _JOINING and before is not None and before.pos in _NAME_WORDS) \
+                or (w.pos in ("ORG", "LOC") and w.text.endswith(_RUN_ON) and len(w.text) > 2) \
+                or (w.pos in _VERB and len(w.text) >= 2 and (w.start == start or cut)):
+            start, cut = w.end, True
+        else:
+            cut = False
+        before = w
+    if (start, end) == (sp.start, sp.end):
+        return sp
+    name = text[start:end]
+    typed = grammar.type_of(name)
+    if typed is None or len(name) <= len(typed[1]) or grammar.is_generic(name, typed[1]) \
+            or (not typed[2] and not gaz_proper(gaz)(name)):
+        return None
+    return replace(sp, start=start, end=end, text=name, type=typed[0], head=typed[1])
+
+
+def _quoted_ranges(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED_ANY.finditer(text, lo, hi)]
+
+
+_QUOTED_ANY = re.compile(r"“[^“”\n]*”|「[^「」\n]*」|《[^《》\n]*》|\([^()\n]*\)")
+
+
+def _words_between(words, start: int, end: int):
+    """The words that overlap [start, end) (words sorted by start)."""
+    i = bisect.bisect_right(words, start, key=lambda w: w.end)
+    while i < len(words) and words[i].start < end:
+        yield words[i]
+        i += 1
 
 
 def _office_titles() -> str:

@@ -504,3 +504,19 @@ def test_a_name_of_its_own_before_a_title_is_not_a_unit(nlp):
 def test_a_body_and_a_unit_named_after_it_are_not_partners(nlp):
     rec = _record(nlp, "甘肃省代表团参观了兰州大学、兰州大学化学化工学院。")
     assert frozenset(("兰州大学", "兰州大学化学化工学院")) not in _pairs(rec)
+
+
+def test_the_taggers_words_cut_a_name_that_reaches_over_a_preposition_or_a_verb(nlp):
+    # the grammar alone reads one name from the district to the firm's head
+    rec = _record(nlp, "武汉市江夏区与长风集团有限公司签订商业项目。")
+    assert "长风集团有限公司" in rec.entities
+    assert not any("与" in name for name in rec.entities)
+    rec = _record(nlp, "这次我们与长风巴士集团签约。")
+    assert "长风巴士集团" in rec.entities
+    rec = _record(nlp, "促成长风医药股份有限公司与本会签订协议。")
+    assert "长风医药股份有限公司" in rec.entities
+
+
+def test_a_head_that_ends_a_verb_is_no_head(nlp):
+    rec = _record(nlp, "南沙新区地处珠江口。")
+    assert "南沙新区地处" not in rec.entities
