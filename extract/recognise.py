@@ -433,8 +433,6 @@ def _fit_to_words(sp: Span, text: str, words, grammar: NameGrammar, gaz: Gazette
         if typed is not None and not grammar.is_generic(text[start:last.start], typed[1]):
             end = last.start
             inside = [w for w in inside if w.end <= end]
-    elif last.end > end and last.pos in _VERB:
-        return None
     core_end = end - len(sp.head)
     quoted = _quoted_ranges(text, sp.start, core_end)
     cut, before = False, None

@@ -520,3 +520,11 @@ def test_the_taggers_words_cut_a_name_that_reaches_over_a_preposition_or_a_verb(
 def test_a_head_that_ends_a_verb_is_no_head(nlp):
     rec = _record(nlp, "南沙新区地处珠江口。")
     assert "南沙新区地处" not in rec.entities
+
+
+def test_the_genres_event_and_media_heads(nlp):
+    rec = _record(nlp, "甘肃日报报道，“你好兰州”文旅推介周与陇港创新合作对话会同期举办。")
+    assert rec.entities["甘肃日报"].type == "Organization"
+    assert rec.entities["“你好兰州”文旅推介周"].type == "Platform" or "你好兰州文旅推介周" in {
+        n.replace("“", "").replace("”", "") for n in rec.entities}
+    assert any(n.endswith("合作对话会") for n in rec.entities)
