@@ -34,7 +34,7 @@ from pyvis.network import Network
 
 from exports.layout import initial_positions
 from exports.overview import MAX_NODES, agreements_as_edges, overview
-from ontology.schema import ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
+from ontology.schema import DRAW_ORDER, ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
 
 __all__ = ["render", "write_html", "write", "whole_network", "agreements_as_edges", "MAX_NODES", "traditional_map",
            "TYPE_STYLES", "RELATION_STYLES", "FONT_STACK", "node_sizes", "node_tooltip", "edge_tooltip", "vis_options", "spring_length"]
@@ -55,7 +55,7 @@ _OTHER_TYPE = ("#aaaaaa", "dot", "Other")
 RELATION_STYLES = {k: (KINDS[k].colour, "" if KINDS[k].arrow == "none" else "to", KINDS[k].legend)
                    for k in NETWORK_KINDS}
 # Which relation styles a mixed edge: the most telling, arrowed kinds first, symmetric ones last.
-_PRIORITY = sorted(NETWORK_KINDS, key=lambda k: (KINDS[k].arrow == "none", KINDS[k].symmetric))
+_PRIORITY = list(DRAW_ORDER)
 # Links the overview draws (`exports.overview`): an agreement between two of its parties, and
 # the partnerships between two communities.
 RELATION_STYLES["agreement"] = (KINDS["party"].colour, "", "agreement between parties 协议")

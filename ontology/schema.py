@@ -25,7 +25,7 @@ from ontology import ONTOLOGY_DIR
 from ontology.tsv import rows
 
 __all__ = ["EntityType", "RelationKind", "load", "TYPES", "KINDS", "ENTITY_TYPES", "RELATION_KINDS",
-           "GENERIC_TYPES", "NETWORK_KINDS", "STATUSES", "READINGS", "SCHEMA_DIR"]
+           "GENERIC_TYPES", "NETWORK_KINDS", "STATUSES", "READINGS", "DRAW_ORDER", "SCHEMA_DIR"]
 
 SCHEMA_DIR = Path(os.environ.get("RCKG_SCHEMA_DIR") or ONTOLOGY_DIR)
 # What the extractor says of a relation; shapes.ttl allows exactly these.
@@ -141,3 +141,5 @@ GENERIC_TYPES = tuple(sorted({t.parent for t in TYPES.values() if t.parent}))
 RELATION_KINDS = tuple(KINDS)
 NETWORK_KINDS = tuple(name for name, k in KINDS.items() if k.network)
 READINGS = _readings(KINDS)
+# Which kind styles a drawn edge that carries several: arrowed kinds first, symmetric ones last.
+DRAW_ORDER = tuple(sorted(NETWORK_KINDS, key=lambda k: (KINDS[k].arrow == "none", KINDS[k].symmetric)))

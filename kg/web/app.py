@@ -32,6 +32,7 @@ from kg.web.downloads import subgraph_gexf, subgraph_turtle, table_csv, table_xl
 from kg.web.neighbours import neighbourhood_json, node_json
 from kg.web.protocol import GRAPH_FORMATS, RESULT_FORMATS, Refused, check_query, graph_format, results_format
 from kg.web.snapshot import LiveGraph, search_names
+from ontology.schema import DRAW_ORDER, ENTITY_TYPES, KINDS, NETWORK_KINDS, TYPES
 
 __all__ = ["create_app", "COOKBOOK"]
 
@@ -41,6 +42,16 @@ COOKBOOK = Path(__file__).resolve().parents[2] / "queries"
 TABLE_COLUMNS = ["partner", "type", "region", "relation", "via", "status", "date", "title", "doc", "sentence"]
 
 _SENTENCES = sparql_prologue() + "SELECT DISTINCT ?sentence WHERE { GRAPH DOC { ?a rc:sentence ?sentence } }"
+
+
+# The schema tables as the explorer draws them: colours, shapes, arrows, which kind styles an
+# edge carrying several, and the kind each reading of `kg partners` belongs to.
+VIEW_SCHEMA = {
+    "types": {t: {"colour": TYPES[t].colour, "shape": TYPES[t].shape} for t in ENTITY_TYPES},
+    "kinds": {k: {"colour": KINDS[k].colour, "arrow": KINDS[k].arrow} for k in NETWORK_KINDS},
+    "draw_order": list(DRAW_ORDER),
+    "readings": {r: k for k in NETWORK_KINDS for r in (KINDS[k].head_en, KINDS[k].tail_en, KINDS[k].via_en) if r},
+}
 
 
 def _error(status: int, message: str, **extra) -> JSONResponse:
@@ -124,7 +135,7 @@ class Workbench:
         return JSONResponse({"graph": str(snap.dir), "documents": len(snap.documents), "entities": len(g),
                              "links": g.number_of_edges(), "types": sorted({t for _, t in g.nodes(data="type") if t}),
                              "regions": places, "relations": kinds,
-                             "dates": [dates[0], dates[-1]] if dates else None})
+                             "dates": [dates[0], dates[-1]] if dates else None, "schema": VIEW_SCHEMA})
 
     def search(self, request):
         try:

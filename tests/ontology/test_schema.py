@@ -119,6 +119,7 @@ from kg.network import to_networkx
 from kg.analytics import paths, stats
 from kg.queries import partners
 from exports.html_view import render
+from kg.web.app import VIEW_SCHEMA
 
 rec = DocumentRecord("inv", "inv.txt", "0" * 64)
 for name, typ in [("湖南大学", "University"), ("香港科技园公司", "Enterprise")]:
@@ -141,6 +142,7 @@ json.dump({
     "rows": [(r["partner"], r["relation"], r["status"], r["sentence"]) for r in partners(store, "湖南大学")]
             + [(r["partner"], r["relation"], r["status"], r["sentence"]) for r in partners(store, "香港科技园公司")],
     "page": render(g),
+    "web": [VIEW_SCHEMA["readings"].get("invested in by"), VIEW_SCHEMA["kinds"].get("investsIn")],
 }, sys.stdout, ensure_ascii=False)
 """
 
@@ -166,3 +168,4 @@ def test_a_kind_added_to_the_table_flows_everywhere(tmp_path):
                            ["湖南大学", "invests in", "realized", sentence]]
     legend = out["page"].split('id="legend"')[1]
     assert "invests in (investor → target) 投资" in legend and "#ff00aa" in out["page"]
+    assert out["web"] == ["investsIn", {"colour": "#ff00aa", "arrow": "forward"}]     # kg serve's explorer

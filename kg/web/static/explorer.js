@@ -3,18 +3,16 @@
 // filter never needs the server and the downloads are exactly what is on screen.
 "use strict";
 
-const TYPE_COLOURS = {
-  University: "#1f77b4", ResearchInstitute: "#17becf", ChamberOfCommerce: "#ff7f0e",
-  GovernmentAgency: "#d62728", Enterprise: "#8c564b", Organization: "#7f7f7f", FreeTradeZone: "#2ca02c",
-  DevelopmentZone: "#bcbd22", Platform: "#9467bd", Agreement: "#e377c2", Region: "#393b79",
-};
-const SHAPES = { Agreement: "diamond", Region: "square" };
-const KIND_COLOURS = { partner: "#4a5a70", party: "#d36aa9", founded: "#c98b00", partOf: "#3a8f8f" };
-// How `kg partners` reads a relation from the asked entity's side → the network's kind.
-const ROW_KINDS = {
-  "partner": "partner", "agreement": "party", "party": "party", "co-founder": "founded",
-  "founded by": "founded", "founder of": "founded", "part of": "partOf", "has part": "partOf",
-};
+// Colours, shapes, arrows, the kind that styles a mixed edge and the kind of each reading of
+// `kg partners` (partner, co-founder, has part …) come from the schema tables through /api/meta.
+const TYPE_COLOURS = {}, SHAPES = {}, KIND_COLOURS = {}, KIND_ARROWS = {}, ROW_KINDS = {}, DRAW_ORDER = [];
+
+function useSchema(schema) {
+  for (const [t, s] of Object.entries(schema.types)) { TYPE_COLOURS[t] = s.colour; SHAPES[t] = s.shape; }
+  for (const [k, s] of Object.entries(schema.kinds)) { KIND_COLOURS[k] = s.colour; KIND_ARROWS[k] = s.arrow; }
+  Object.assign(ROW_KINDS, schema.readings);
+  DRAW_ORDER.push(...schema.draw_order);
+}
 const LABEL_PX = 13;       // the smallest label, in screen pixels, at any zoom the page chooses
 
 const rckg = window.rckg = {
@@ -184,12 +182,13 @@ function drawnNode(n) {
 
 function drawnEdge(e) {
   const kinds = e.relations.map((r) => r.kind);
-  const kind = ["founded", "partOf", "party", "partner"].find((k) => kinds.includes(k)) || kinds[0];
+  const kind = DRAW_ORDER.find((k) => kinds.includes(k)) || kinds[0];
   const planned = e.relations.every((r) => r.evidence.every((ev) => ev.status === "planned"));
   const dir = e.relations.find((r) => r.kind === kind).direction;
   let [from, to] = [e.from, e.to], arrows = "";
-  if (dir && (kind === "founded" || kind === "partOf")) {
-    [from, to] = kind === "founded" ? [dir[1], dir[0]] : dir;     // founder → body; part → whole
+  const arrow = KIND_ARROWS[kind] || "none";
+  if (dir && arrow !== "none") {
+    [from, to] = arrow === "backward" ? [dir[1], dir[0]] : dir;     // founder → body; part → whole
     arrows = "to";
   }
   const n = e.relations.reduce((s, r) => s + r.evidence.length, 0);
@@ -298,6 +297,7 @@ function checkboxes(box, values, label) {
 
 async function init() {
   const meta = rckg.meta = await getJSON("/api/meta");
+  useSchema(meta.schema);
   $("#hint").innerHTML = `${meta.entities} entities, ${meta.links} links from ${meta.documents} documents.<br>
     Search an entity to start; click a node to expand it.<br>搜索一个机构开始；点击节点展开。`;
   checkboxes("#f-types", meta.types, (t) => `<span class="sw" style="background:${TYPE_COLOURS[t] || "#aaa"}"></span>${esc(t)}`);

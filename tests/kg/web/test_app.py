@@ -45,6 +45,15 @@ def test_meta_lists_the_facets_the_filters_offer(client):
     assert meta["dates"][0] <= meta["dates"][1]
 
 
+def test_meta_gives_the_page_the_schema_it_draws_with(client):
+    from ontology.schema import KINDS
+
+    schema = client.get("/api/meta").json()["schema"]
+    assert schema["kinds"]["founded"] == {"colour": KINDS["founded"].colour, "arrow": "backward"}
+    assert schema["readings"]["co-founder"] == "founded" and schema["readings"]["has part"] == "partOf"
+    assert schema["types"]["Agreement"]["shape"] == "diamond" and schema["draw_order"][-1] == "partner"
+
+
 def test_entity_card_by_traditional_name_or_iri(client):
     card = client.get("/api/entity", params={"name": "香港貿易發展局"}).json()
     assert card["iri"] == HKTDC and card["type"] == "GovernmentAgency"
