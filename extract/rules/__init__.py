@@ -108,4 +108,4 @@ def read_sentence(sentence: Sentence, names: Iterable[str] | None = None) -> Ite
 
 
 # the rules register themselves on import
-from extract.rules import agreement, delegation, founded, part_of, partner  # noqa: E402,F401
+from extract.rules import agreement, delegation, founded, part_of, partner, tagged  # noqa: E402,F401
