@@ -377,7 +377,7 @@ class EntityRecogniser:
         doc.user_data[_LINES] = lines     # the relation reader reads the same lines
         content = _blank_furniture(simp, lines)
         spans = recognise(content, gaz, self.grammar, proposed=judge(content, _proposals(doc), gaz, self.grammar),
-                          words=_tagger_words(doc))
+                          words=_tagger_words(doc, simp))
         if not ctx.localities:
             ctx.localities = _localities(simp, spans)
         for sp in spans:

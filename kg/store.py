@@ -5,6 +5,7 @@ One named graph per document plus one for the ontology; queries run on their uni
 from __future__ import annotations
 
 import os
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -21,6 +22,18 @@ DEFAULT_GRAPH_DIR = "rckg-data"
 def graph_dir(path: str | os.PathLike | None = None) -> Path:
     """The graph directory: the argument, else $RCKG_GRAPH, else ./rckg-data."""
     return Path(path or os.environ.get("RCKG_GRAPH") or DEFAULT_GRAPH_DIR)
+
+
+def _create_store(path: Path) -> None:
+    """Create an empty store beside `path` and move it into place, so a build killed while the
+    store's files are being laid down leaves no half-made store that cannot be opened."""
+    for stale in path.parent.glob(".store-new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = path.parent / f".store-new-{os.getpid()}"
+    store = ox.Store(str(tmp))
+    store.flush()
+    del store                       # the last reference: RocksDB closes its files
+    os.replace(tmp, path)
 
 
 class GraphStore:
@@ -44,6 +57,8 @@ class GraphStore:
             self.store = ox.Store.read_only(str(path))
         else:
             self.dir.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                _create_store(path)
             self.store = ox.Store(str(path))
 
     def load_ontology(self):
