@@ -29,6 +29,11 @@ def _write(root: Path, name: bytes, data: bytes) -> Path:
     return Path(os.fsdecode(path))
 
 
+def unlock(root: Path):
+    """Give back the permissions `make_corpus` took away, so the corpus can be deleted."""
+    os.chmod(root / "locked", 0o755)
+
+
 def make_corpus(root: Path, n: int = 300, seed: int = 0) -> dict[Path, str]:
     rnd = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
@@ -52,6 +57,13 @@ def make_corpus(root: Path, n: int = 300, seed: int = 0) -> dict[Path, str]:
     os.mkfifo(root / "pipe.txt")
     expected[root / "pipe.txt"] = "skipped"
     expected[_write(root, b"empty.txt", b"")] = "failed"
+    # a folder nobody may list (root may: then its file is read); `unlock(root)` undoes it
+    (root / "locked").mkdir()
+    expected[_write(root / "locked", b"inside.txt", GOOD.encode())] = "read"
+    os.chmod(root / "locked", 0)
+    if os.geteuid() != 0:
+        del expected[root / "locked" / "inside.txt"]
+        expected[root / "locked"] = "failed"
     expected[_write(root, b"sheet.xlsx", b"PK\x03\x04")] = "skipped"
     # the rest: random bytes, random text, text with a runaway line, under odd names
     while len(expected) < n:

@@ -6,13 +6,16 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.filenames import printable
-from tests.fuzz_corpus import make_corpus
+from tests.fuzz_corpus import make_corpus, unlock
 
 
 def test_hostile_corpus_builds_and_names_every_path(tmp_path):
     expected = make_corpus(tmp_path / "docs", n=300)
     out = tmp_path / "g"
-    result = CliRunner().invoke(main, ["build", str(tmp_path / "docs"), "-g", str(out)])
+    try:
+        result = CliRunner().invoke(main, ["build", str(tmp_path / "docs"), "-g", str(out)])
+    finally:
+        unlock(tmp_path / "docs")
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert result.exit_code == 1          # the empty file and the dangling link failed
     lines = result.output.splitlines()
