@@ -2,7 +2,7 @@
 
     python bench/bench_pathological.py                       # every shape, 10 kB … 160 kB
     python bench/bench_pathological.py --sizes 1e6 5e6 --shapes ordinary commas
-    python bench/bench_pathological.py --json >> bench/results-pathological.jsonl
+    python bench/bench_pathological.py --json >> bench/results-pathological.jsonl   # the figures of docs/reliability.md
 
 Each (shape, size) runs in a child process that loads the pipeline, then reads the file
 (the HTML shape through the HTML reader) and extracts it; the figures are that child's CPU
