@@ -16,7 +16,7 @@ from collections import Counter
 
 import networkx as nx
 
-from ontology.schema import KINDS, NETWORK_KINDS
+from ontology.schema import KINDS, NETWORK_KINDS, STATUSES
 
 __all__ = ["MEASURES", "rank", "communities", "paths", "stats", "region_matrix",
            "COOPERATION"]
@@ -175,7 +175,7 @@ def stats(g: nx.Graph, provinces: bool = True) -> dict:
     return {
         "types": dict(sorted(types.items(), key=lambda kv: (-kv[1], kv[0] or ""))),
         "relations": {k: {"assertions": relations[k], "links": pairs[k],
-                          "realized": statuses[(k, "realized")], "planned": statuses[(k, "planned")]}
+                          **{s: statuses[(k, s)] for s in STATUSES}}
                       for k in sorted(relations, key=lambda k: -relations[k])},
         "regions": region_matrix(g, provinces=provinces),
     }

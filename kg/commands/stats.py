@@ -8,6 +8,7 @@ import click
 from kg.analytics import stats
 from kg.commands.options import emit_bytes, graph_option, open_network, period_options
 from kg.tables import render, workbook
+from ontology.schema import STATUSES
 
 
 def _matrix_rows(matrix: dict) -> list[dict]:
@@ -22,7 +23,7 @@ def tables(s: dict) -> dict[str, tuple[list[str], list[dict]]]:
     relations = [{"relation": k, **v} for k, v in s["relations"].items()]
     matrix = _matrix_rows(s["regions"])
     return {"types": (["type", "entities"], types),
-            "relations": (["relation", "assertions", "links", "realized", "planned"], relations),
+            "relations": (["relation", "assertions", "links", *STATUSES], relations),
             "regions": (list(matrix[0]) if matrix else [""], matrix)}
 
 
