@@ -72,20 +72,25 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
     """
     batch, width, n_tags = emissions.shape
     rows = np.arange(batch)
+    column = rows[:, None]
     spread = float(transitions.max() - transitions.min())
     score = emissions[:, 0].copy()
     back = np.empty((max(width - 1, 0), batch, n_tags), dtype=np.intp)
     for t in range(1, width):
-        top = score.max(axis=1, keepdims=True)
-        k = int((score >= top - spread).sum(axis=1).max())
-        if k < n_tags:
-            candidates = np.sort(np.argpartition(-score, k - 1, axis=1)[:, :k], axis=1)
+        near = score >= score.max(axis=1, keepdims=True) - spread
+        k = int(near.sum(axis=1).max())
+        if k == 1:           # one tag can win in every row: it is every next tag's best previous tag
+            best = np.broadcast_to(score.argmax(axis=1)[:, None], (batch, n_tags))
+            step = score[rows, best[:, 0]][:, None] + transitions[best[:, 0]] + emissions[:, t]
         else:
-            candidates = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
-        scores = np.take_along_axis(score, candidates, axis=1)[:, :, None] + transitions[candidates]
-        pick = scores.argmax(axis=1)                                   # [batch, to]: first best candidate
-        best = np.take_along_axis(candidates, pick, axis=1)
-        step = np.take_along_axis(scores, pick[:, None, :], axis=1)[:, 0] + emissions[:, t]
+            if k < n_tags:
+                candidates = np.sort(np.argpartition(-score, k - 1, axis=1)[:, :k], axis=1)
+            else:
+                candidates = np.broadcast_to(np.arange(n_tags), (batch, n_tags))
+            scores = score[column, candidates][:, :, None] + transitions[candidates]   # [batch, from, to]
+            pick = scores.argmax(axis=1)                                   # the first best candidate
+            best = candidates[column, pick]
+            step = scores.max(axis=1) + emissions[:, t]
         live = (t < lengths)[:, None]
         score = np.where(live, step, score)
         back[t - 1] = best
