@@ -173,3 +173,15 @@ def test_a_document_with_runaway_stretches_says_so_on_its_line(tmp_path):
     assert (f"read {corpus / 'list.txt'}: 1 stretch of over 400 characters without a sentence end cut into "
             "shorter pieces") in result.output
     assert "plain.txt" not in result.output
+
+
+def test_switching_the_tagger_extracts_again(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("湖南大学与香港城市大学签订了合作协议。", encoding="utf-8")
+    out = tmp_path / "g"
+    runner = CliRunner()
+    assert runner.invoke(main, ["build", str(docs), "-g", str(out), "--tagger", "none"]).exit_code == 0
+    assert len(kg.build([docs], out, tagger="none").unchanged) == 1
+    assert len(kg.build([docs], out, tagger="lac").read) == 1       # the tagger is part of the pipeline
+    assert runner.invoke(main, ["build", str(docs), "-g", str(out), "--tagger", "thulac"]).exit_code == 2
