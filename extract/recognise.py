@@ -398,7 +398,7 @@ def recognise(text: str, gaz: Gazetteer, grammar: NameGrammar, lo: int = 0, hi: 
         # a bare department the gazetteer knows (港澳事务办公室) is, before a title, that body's unit
         at = {(u.start, u.end) for u in units}
         spans = [s for s in spans if (s.start, s.end) not in at] + units
-    picked = _pick(spans)
+    picked = _merge_departments(_pick(spans), gaz)
     followers = list(_list_followers(text, picked, grammar, hi))
     if followers:
         picked = _pick(picked + followers)
@@ -546,6 +546,30 @@ def _admitted(proposed: list[Span], spans: list[Span]):
             inside = True
         if ok and not (inside and p.head is None):
             yield p
+
+
+_GOVERNMENT_END = ("人民政府", "政府")
+
+
+def _merge_departments(spans: list[Span], gaz: Gazetteer) -> list[Span]:
+    """重庆市人民政府港澳事务办公室: a government and one of the standard departments written right
+    after it are one name, the department's (the government is its inner span, its parent)."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == sp.start and prev.type == "GovernmentAgency" and sp.type == "GovernmentAgency" \
+                and prev.text.endswith(_GOVERNMENT_END) and _department(sp.text, gaz):
+            out[-1] = Span(prev.start, sp.end, prev.text + sp.text, "GovernmentAgency", "grammar", head=sp.head or sp.text,
+                           inner=[prev] + prev.inner + sp.inner)
+            continue
+        out.append(sp)
+    return out
+
+
+def _department(name: str, gaz: Gazetteer) -> bool:
+    """A standard department's name (港澳事务办公室, 台港澳事务办公室, 外事办), not a body of its own."""
+    return name in gaz.agency_heads or any(name.endswith(h) and len(name) - len(h) <= 2
+                                           for h in gaz.agency_heads if len(h) >= 4)
 
 
 _FOLLOWER = re.compile(r"、([\u4e00-\u9fff]{3,16}?)(?=[、，,。；;]|等|和|及|$)")

@@ -528,3 +528,14 @@ def test_the_genres_event_and_media_heads(nlp):
     assert rec.entities["“你好兰州”文旅推介周"].type == "Platform" or "你好兰州文旅推介周" in {
         n.replace("“", "").replace("”", "") for n in rec.entities}
     assert any(n.endswith("合作对话会") for n in rec.entities)
+
+
+def test_a_government_and_its_standard_department_are_one_name(nlp):
+    text = ("兰州市人民政府港澳事务办公室关于市政协第12号提案的复函\n\n"
+            "您提出的提案收悉，我们会同兰州市贸促会、兰州大学等共同研究，现答复如下。")
+    rec = _record(nlp, text)
+    office = "兰州市人民政府港澳事务办公室"
+    assert office in rec.entities and rec.author == office
+    assert ("兰州市人民政府港澳事务办公室", "兰州市人民政府") in {(r.head, r.tail) for r in rec.relations
+                                                        if r.kind == "partOf"}
+    assert frozenset((office, "兰州大学")) in _pairs(rec)
