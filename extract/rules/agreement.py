@@ -65,8 +65,23 @@ def agreement_by_coordination(s: Sentence) -> Iterator[Candidate]:
 
 @relation_rule("rc.party_in_title.v1", emits="party")
 def party_in_title(s: Sentence) -> Iterator[Candidate]:
-    """《香港教育工作者联合会与贵州省教育厅…框架协议》: the parties an agreement's title names."""
+    """《香港教育工作者联合会与贵州省教育厅…框架协议》: the parties an agreement's title names;
+    《粤澳合作框架协议》, 《穗澳…意向书》: the places a title opens with, run together."""
     for m in s.mentions:
-        for party in m.parties:
-            yield Candidate("party", m.entity.canonical, party.entity.canonical,
+        parties = [p.entity.canonical for p in m.parties]
+        if not parties and m.entity.type == "Agreement":
+            parties = _opening_places(m)
+        for party in dict.fromkeys(parties):
+            yield Candidate("party", m.entity.canonical, party,
                             status=clause_status(s.masked, s.section_status))
+
+
+def _opening_places(m) -> list[str]:
+    """The places an agreement's name opens with, written one after another (粤澳, 京港)."""
+    places, at = [], m.start
+    for i in sorted((i for i in m.inner if i.entity.type == "Region"), key=lambda i: i.start):
+        if i.start != at:
+            break
+        places.append(i.entity.canonical)
+        at = i.end
+    return places if len(set(places)) >= 2 else []

@@ -46,3 +46,17 @@ def test_party_in_title_reads_the_parties_a_title_names():
     cands = read(Sentence(text, 0, mentions=(title,)), "rc.party_in_title.v1")
     assert _parties(cands) == {"甲会与乙厅教育合作框架协议": {"甲会", "乙厅"}}
     assert {c.status for c in cands} == {"realized"}
+
+
+def test_a_title_that_opens_with_places_run_together_names_them_as_parties():
+    text = "双方签署了《粤澳合作框架协议》"
+    inner = [mention(text, "粤", "Region"), mention(text, "澳", "Region")]
+    title = mention(text, "粤澳合作框架协议", "Agreement", inner=inner)
+    s = Sentence(text, 0, mentions=(title,))
+    assert {(c.head, c.tail) for c in read(s, "rc.party_in_title.v1")} == {("粤澳合作框架协议", "粤"), ("粤澳合作框架协议", "澳")}
+
+
+def test_one_place_alone_names_no_party():
+    text = "签署了《粤港澳大湾区青年行动框架协议》"
+    title = mention(text, "粤港澳大湾区青年行动框架协议", "Agreement", inner=[mention(text, "粤港澳大湾区", "Region")])
+    assert read(Sentence(text, 0, mentions=(title,)), "rc.party_in_title.v1") == []
