@@ -5,7 +5,7 @@ import click
 
 from kg.analytics import communities
 from kg.commands.options import emit, format_option, graph_option, open_store
-from kg.network import to_networkx
+from kg.netcache import network
 
 
 @click.command("communities")
@@ -20,4 +20,4 @@ def command(min_size, fmt, graph):
 
         kg communities --min-size 3
     """
-    emit(communities(to_networkx(open_store(graph)), min_size=min_size), fmt)
+    emit(communities(network(open_store(graph)), min_size=min_size), fmt)

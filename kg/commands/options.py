@@ -121,13 +121,13 @@ def period_options(f):
 
 
 def open_network(graph, period=None, with_regions: bool = True, keep=()):
-    """The graph directory's cooperation network (`kg.network.to_networkx`), limited to what
+    """The graph directory's cooperation network (`kg.netcache.network`), limited to what
     documents dated within `period` say, and without regions unless `with_regions` (`keep`
     stays whatever its type)."""
-    from kg.network import to_networkx
+    from kg.netcache import network
     from kg.subgraph import by_documents, without_regions
 
-    g = to_networkx(open_store(graph))
+    g = network(open_store(graph))
     if period:
         dates = {doc: d["date"] for doc, d in g.graph.get("documents", {}).items()}
         g = by_documents(g, lambda doc: period.contains(dates.get(doc)))

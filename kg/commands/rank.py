@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from kg.analytics import MEASURES, rank
+from kg.analytics import BETWEENNESS_SEED, MEASURES, betweenness_sample, rank
 from kg.commands.options import emit, format_option, graph_option, open_network, with_regions_option
 
 
@@ -24,5 +24,9 @@ def command(by, type_, limit, with_regions, fmt, graph):
 
         kg rank --by betweenness --type GovernmentAgency --limit 10
     """
-    emit(rank(open_network(graph, with_regions=with_regions or (type_ or '').lower() == 'region'),
-              by=by, type=type_, limit=limit), fmt)
+    g = open_network(graph, with_regions=with_regions or (type_ or '').lower() == 'region')
+    sample = betweenness_sample(g) if by == "betweenness" else None
+    if sample:
+        click.echo(f"betweenness estimated from shortest paths out of {sample:,} of {len(g):,} nodes "
+                   f"(seed {BETWEENNESS_SEED})", err=True)
+    emit(rank(g, by=by, type=type_, limit=limit), fmt)

@@ -20,7 +20,7 @@ import networkx as nx
 from extract.normalise import to_simplified_name
 from kg.documents import documents
 from kg.manifest import MANIFEST_NAME, Manifest
-from kg.network import to_networkx
+from kg.netcache import network as cached_network
 from kg.store import GraphStore
 
 __all__ = ["Snapshot", "LiveGraph", "search_names"]
@@ -37,11 +37,11 @@ class Snapshot:
 
     @property
     def network(self) -> nx.Graph:
-        """The whole network (`kg.network.to_networkx`), built once however many requests ask at once."""
+        """The whole network (`kg.netcache.network`), built once however many requests ask at once."""
         if self._network is None:
             with self._lock:
                 if self._network is None:
-                    self._network = to_networkx(self.store)
+                    self._network = cached_network(self.store)
         return self._network
 
     @cached_property
