@@ -8,7 +8,8 @@ query, output to /dev/null): the code path a user's command takes, not a copy of
 For each command it reports the median wall time of `--repeat` runs, the process's peak
 resident memory (from `wait4`), and, with `--baseline CHECKOUT`, the same command run from
 that checkout on the same graph, interleaved run by run so both see the same machine load,
-and the ratio. A command that outlives `--timeout` is reported as "> T s". The names asked
+and the ratio. CPU seconds are reported beside wall seconds: on a shared machine the wall
+time says as much about the neighbours as about the command. A command that outlives `--timeout` is reported as "> T s". The names asked
 about are the graph's busiest entity (the hub) and one named in a handful of documents (typical),
 chosen from the graph itself unless given. Results are appended to bench/results.jsonl.
 
@@ -48,8 +49,11 @@ def pick_names(graph: Path, python: str) -> tuple[str, int, str]:
     return hub, int(n), typical
 
 
-def run_once(checkout: Path, python: str, args: list[str], timeout: float) -> tuple[float, float, int]:
-    """(seconds, peak RSS MB, exit status) of one `python -m kg ARGS` started in `checkout`."""
+def run_once(checkout: Path, python: str, args: list[str], timeout: float) -> tuple[float, float, int, float]:
+    """(seconds, peak RSS MB, exit status, CPU seconds) of one `python -m kg ARGS` started in `checkout`.
+
+    The CPU time (user + system, from `wait4`) is what the command costs on an idle machine
+    with one core free; the wall time is what it took under the machine's load."""
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     t = time.perf_counter()
     proc = subprocess.Popen([python, "-m", "kg", *args], cwd=checkout, env=env,
@@ -59,11 +63,12 @@ def run_once(checkout: Path, python: str, args: list[str], timeout: float) -> tu
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             proc.returncode = os.waitstatus_to_exitcode(status)
-            return time.perf_counter() - t, usage.ru_maxrss / 1024, proc.returncode
+            return (time.perf_counter() - t, usage.ru_maxrss / 1024, proc.returncode,
+                    usage.ru_utime + usage.ru_stime)
         if time.perf_counter() > deadline:
             proc.kill()
             proc.wait()
-            return float("inf"), float("nan"), -9
+            return float("inf"), float("nan"), -9, float("nan")
         time.sleep(0.01)
 
 
@@ -106,19 +111,24 @@ def fmt_s(x: float, timeout: float) -> str:
     return f"> {timeout:.0f} s" if x == float("inf") else (f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s")
 
 
-def rebuild_times(graph: Path, corpus: Path, python: str, timeout: float) -> dict:
-    """Seconds of `kg build CORPUS -g GRAPH` with nothing changed, then with one document changed."""
+def rebuild_times(graph: Path, corpus: Path, python: str, timeout: float, checkout: Path = ROOT,
+                  build_args=()) -> dict:
+    """Seconds of `kg build CORPUS -g GRAPH` with nothing changed, then with one document changed.
+
+    Run from the checkout that built the graph, with the same options: any other extractor
+    would see every document as changed."""
     out = {}
-    args = ["build", str(corpus), "-g", str(graph)]
-    out["rebuild, nothing changed"] = run_once(ROOT, python, args, timeout)
+    args = ["build", str(corpus), "-g", str(graph), *build_args]
+    run = lambda: run_once(checkout, python, args, timeout)
+    out["rebuild, nothing changed"] = run()
     victim = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
     original = victim.read_bytes()
     try:
         victim.write_bytes(original + "\n湖南大学与香港理工大学签订了合作备忘录。\n".encode("utf-8"))
-        out["rebuild, 1 document changed"] = run_once(ROOT, python, args, timeout)
+        out["rebuild, 1 document changed"] = run()
     finally:
         victim.write_bytes(original)
-    run_once(ROOT, python, args, timeout)        # the graph as it was
+    run()        # the graph as it was
     return out
 
 
@@ -131,6 +141,8 @@ def main(argv=None):
     ap.add_argument("--hub"), ap.add_argument("--typical")
     ap.add_argument("--only", nargs="*", help="Only the commands whose label starts with one of these.")
     ap.add_argument("--corpus", type=Path, help="The graph's corpus: also time two rebuilds.")
+    ap.add_argument("--build-checkout", type=Path, default=ROOT, help="The checkout that built the graph.")
+    ap.add_argument("--build-args", nargs="*", default=[], help="The options it was built with, e.g. --tagger none.")
     ap.add_argument("--python", default=sys.executable)
     args = ap.parse_args(argv)
 
@@ -158,18 +170,22 @@ def main(argv=None):
             if runs[name]:
                 row[f"{name}_s"] = statistics.median(r[0] for r in runs[name])
                 row[f"{name}_rss_mb"] = max(r[1] for r in runs[name])
+                row[f"{name}_cpu_s"] = statistics.median(r[3] for r in runs[name])
                 row[f"{name}_exit"] = runs[name][-1][2]
         if "baseline_s" in row and "this_s" in row:
             row["ratio"] = row["this_s"] / row["baseline_s"] if row["baseline_s"] not in (0, float("inf")) else 0
         rows.append(row)
-        print(" | ".join([label] + [f"{n}: {fmt_s(row[n + '_s'], args.timeout)}, {row[n + '_rss_mb']:.0f} MB"
+        print(" | ".join([label] + [f"{n}: {fmt_s(row[n + '_s'], args.timeout)} (CPU {row[n + '_cpu_s']:.2f} s), "
+                                    f"{row[n + '_rss_mb']:.0f} MB"
                                     + ("" if row[n + "_exit"] == 0 else f" (exit {row[n + '_exit']})")
                                     for n, _ in checkouts if n + "_s" in row]
                                    + ([f"×{row['ratio']:.2f}"] if row.get("ratio") else [])), flush=True)
     if args.corpus:
-        for label, (s, rss, code) in rebuild_times(args.graph, args.corpus, args.python, args.timeout * 10).items():
-            rows.append({"command": label, "docs": docs, "this_s": s, "this_rss_mb": rss, "this_exit": code})
-            print(f"{label} | this: {fmt_s(s, args.timeout * 10)}, {rss:.0f} MB", flush=True)
+        for label, (s, rss, code, cpu) in rebuild_times(args.graph, args.corpus, args.python, args.timeout * 10,
+                                                         args.build_checkout, args.build_args).items():
+            rows.append({"command": label, "docs": docs, "this_s": s, "this_rss_mb": rss, "this_exit": code,
+                         "this_cpu_s": cpu})
+            print(f"{label} | this: {fmt_s(s, args.timeout * 10)} (CPU {cpu:.2f} s), {rss:.0f} MB", flush=True)
     when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     with open(HERE / "results.jsonl", "a", encoding="utf-8") as fh:
         for row in rows:
