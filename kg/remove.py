@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.build import doc_id_for
+from kg.build import doc_id_for, exports_due
 from kg.iris import graph_iri
 from kg.lock import writer_lock
 from kg.manifest import Manifest
@@ -54,5 +54,8 @@ def remove(names, graph: str | Path | None = None) -> list[str]:
             store.remove_document(graph_iri(doc_id))
             removed.append(doc_id)
         store.flush()
-        store.write(out / "graph.ttl", ox.RdfFormat.TURTLE)
+        if exports_due(len(manifest.documents)):
+            store.write(out / "graph.ttl", ox.RdfFormat.TURTLE)
+        else:                                  # too big to rewrite whole: `kg export` when asked
+            (out / "graph.ttl").unlink(missing_ok=True)
     return removed

@@ -5,7 +5,7 @@ import sys
 import click
 
 from extract.tagger_names import DEFAULT_TAGGER, TAGGERS
-from kg.build import build
+from kg.build import EXPORTS, EXPORTS_MAX_DOCUMENTS, build
 from kg.commands.options import graph_option
 from kg.commands.progress import DocumentProgress
 from kg.filenames import printable
@@ -22,13 +22,17 @@ from kg.parallel import default_jobs
               help="Worker processes for extraction; 0 = one per CPU.")
 @click.option("--tagger", type=click.Choice(TAGGERS), default=DEFAULT_TAGGER, show_default=True,
               help="Statistical tagger ahead of the rules: lac (Baidu LAC, offline) or none (faster).")
-def command(paths, graph, strict, jobs, tagger):
+@click.option("--exports", type=click.Choice(EXPORTS), default="auto", show_default=True,
+              help=f"Write graph.ttl and graph.html: auto = up to {EXPORTS_MAX_DOCUMENTS:,} documents "
+                   "(above, `kg export` and `kg viz` write them when asked), always, never.")
+def command(paths, graph, strict, jobs, tagger, exports):
     """Extract documents (files or folders) into the graph directory.
 
     With no PATH, builds the bundled example corpus. Reads .txt/.md (any Chinese
     encoding), .html, .docx and .pdf; other files are skipped. Only new and changed
-    documents are extracted. Writes the store and graph.ttl; exits with status 1 when a
-    document failed to read. Each document written is checked against the project's
+    documents are extracted. Writes the store, and graph.ttl and graph.html for graphs of
+    up to 2,000 documents (--exports); exits with status 1 when a document failed to read.
+    Each document written is checked against the project's
     shapes (ontology/shapes.ttl); every violation is one line naming the file and the node,
     and with --strict any violation also makes the exit status 1.
 
@@ -41,7 +45,7 @@ def command(paths, graph, strict, jobs, tagger):
     progress = DocumentProgress()
     try:
         report = build(paths or None, graph, on_document=progress.document, on_start=progress.start,
-                       jobs=jobs or default_jobs(), tagger=tagger)
+                       jobs=jobs or default_jobs(), tagger=tagger, exports=exports)
     except (GraphLocked, GraphUnwritable) as e:
         raise click.ClickException(str(e))
     except OSError as e:    # the graph directory failed under the build (disk full, read-only)
@@ -50,6 +54,10 @@ def command(paths, graph, strict, jobs, tagger):
         progress.close()
     for line in report.violations:
         click.echo(f"shape violation: {line}", err=True)
-    click.echo(f"{report.summary()} → {report.graph_dir / 'graph.ttl'}", err=True)
+    if report.exports:
+        click.echo(f"{report.summary()} → {report.graph_dir / 'graph.ttl'}", err=True)
+    else:
+        click.echo(f"{report.summary()} → {report.graph_dir / 'store'} (graph.ttl and graph.html on demand: "
+                   f"kg export, kg viz)", err=True)
     if not report.ok or (strict and report.violations):
         sys.exit(1)

@@ -185,3 +185,18 @@ def test_switching_the_tagger_extracts_again(tmp_path):
     assert len(kg.build([docs], out, tagger="none").unchanged) == 1
     assert len(kg.build([docs], out, tagger="lac").read) == 1       # the tagger is part of the pipeline
     assert runner.invoke(main, ["build", str(docs), "-g", str(out), "--tagger", "thulac"]).exit_code == 2
+
+
+def test_graph_ttl_and_html_above_the_size_limit_only_when_asked(tmp_path, monkeypatch):
+    import sys
+
+    kb = sys.modules["kg.build"]      # `kg.build` the attribute is the function
+
+    monkeypatch.setattr(kb, "EXPORTS_MAX_DOCUMENTS", 1)      # the example corpus is "big" now
+    d = tmp_path / "g"
+    report = kb.build(graph=d)
+    assert not report.exports and not (d / "graph.ttl").exists() and not (d / "graph.html").exists()
+    report = kb.build(graph=d, exports="always")
+    assert report.exports and (d / "graph.ttl").exists() and (d / "graph.html").exists()
+    res = CliRunner().invoke(main, ["build", "-g", str(d), "--exports", "never"])
+    assert res.exit_code == 0 and (d / "graph.ttl").exists()    # nothing changed: still up to date
