@@ -219,8 +219,11 @@ class StoreWriter:
     def commit(self, doc: PendingDocument, rec: DocumentRecord) -> list[PendingDocument]:
         """Write one document; returns the documents now in the store and the manifest (this
         one, or none yet, or a whole bulk batch)."""
+        return self.commit_quads(doc, document_quads(rec))
+
+    def commit_quads(self, doc: PendingDocument, quads: list) -> list[PendingDocument]:
+        """`commit` for a document already turned into quads (`kg load` reads them from shards)."""
         self._mark_stale()
-        quads = document_quads(rec)
         self.violations += [v.line(printable(doc.path)) for v in check_quads(quads)]
         if doc.doc_id not in self.manifest.documents and not self.store.has_graph(graph_iri(doc.doc_id)):
             # a new document replaces nothing: it joins a bulk write (several times faster than a

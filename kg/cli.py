@@ -16,6 +16,8 @@ import click
 
 COMMANDS = [
     "kg.commands.build",
+    "kg.commands.extract",
+    "kg.commands.load",
     "kg.commands.export",
     "kg.commands.viz",
     "kg.commands.remove",
