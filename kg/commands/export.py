@@ -26,7 +26,7 @@ def command(fmt, output, period, graph):
 
         kg export -f gexf --since 2023 -o network.gexf
     """
-    from kg.network import to_networkx
+    from kg.netcache import network as cached_network
     from kg.subgraph import by_documents
 
     store = open_store(graph)
@@ -40,7 +40,7 @@ def command(fmt, output, period, graph):
         graphs = [ONTOLOGY_GRAPH] + [graph_iri(d) for d, v in sorted(docs.items()) if period.contains(v["date"])]
 
     def network(s):
-        g = to_networkx(s)
+        g = cached_network(s)
         return by_documents(g, lambda doc: period.contains(docs.get(doc, {}).get("date"))) if period else g
 
     def write(path):
