@@ -7,9 +7,10 @@ subprocess), throughput (KB/s and documents/s of input text), peak memory (the s
 resident sets of the build's process tree, sampled every 50 ms, and the writer's own peak),
 the time spent writing graph.ttl, store and graph.ttl size on disk. Once per corpus:
 start-up (a fresh interpreter importing the extractor and loading the pipeline), extraction
-speed of one worker after start-up, and query latencies on the built store: a partners query
-(SPARQL through `GraphStore.query`) and a shortest path (`kg.network.to_networkx` +
-`networkx.shortest_path`). Results are also appended to `bench/results.jsonl`.
+speed of one worker after start-up, and query latencies on the built store: `kg partners`'
+first page and whole answer (`kg.queries.partners_page`, what the command runs) and a shortest
+path (`kg.network.to_networkx` + `networkx.shortest_path`). `bench/commands.py` times the
+commands themselves, as fresh processes, against a baseline checkout. Results are also appended to `bench/results.jsonl`.
 """
 from __future__ import annotations
 
@@ -35,38 +36,6 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
 from corpus_gen import write_corpus  # noqa: E402
-
-_PREFIXES = """PREFIX rc:   <https://w3id.org/rckg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-"""
-# The partners of X, each with the number of documents that say so.
-PARTNERS = _PREFIXES + """SELECT ?partner (COUNT(DISTINCT ?g) AS ?docs) WHERE {
-  { SELECT DISTINCT ?x WHERE { ?x skos:prefLabel|skos:altLabel "%s"@zh-Hans } }
-  GRAPH ?g { ?x rc:partnerOf ?p . ?p skos:prefLabel ?partner }
-} GROUP BY ?partner"""
-# ... and with every piece of evidence, one row per assertion, in two queries: the label to
-# IRIs, then the assertions about those IRIs. Oxigraph starts from a bound subject only when
-# the IRI is written in the query (not when it comes from a sub-select or VALUES: 30x slower),
-# and each UNION branch sits inside one document's graph (the union default graph repeats a
-# triple once per document that states it, multiplying the rows of a join).
-LOOKUP = _PREFIXES + """SELECT DISTINCT ?x WHERE { ?x skos:prefLabel|skos:altLabel "%s"@zh-Hans }"""
-_BODY = "rdf:predicate rc:partnerOf ; rc:status ?status ; prov:wasDerivedFrom ?doc ; rc:sentence ?sentence . " \
-        "?p skos:prefLabel ?partner ."
-EVIDENCE = _PREFIXES + """SELECT ?partner ?status ?doc ?sentence WHERE {
-  { GRAPH ?g { ?a rdf:subject <%s> ; rdf:object ?p ; """ + _BODY + """ } }
-  UNION { GRAPH ?g { ?a rdf:object <%s> ; rdf:subject ?p ; """ + _BODY + """ } }
-}"""
-
-
-def evidence(store, label: str) -> list:
-    rows = []
-    for row in store.query(LOOKUP % label):
-        iri = row["x"].value
-        rows += list(store.query(EVIDENCE % (iri, iri)))
-    return rows
-
 
 HUB, TYPICAL = "香港大学", "吉首大学"
 
@@ -98,6 +67,8 @@ print(time.perf_counter() - t)
 
 
 def _du(path: Path) -> int:
+    if not path.exists():            # graph.ttl is not written above 2,000 documents
+        return 0
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
 
 
@@ -162,6 +133,7 @@ def query_latency(graph: Path, repeat: int = 20) -> dict:
 
     import kg
     from kg.network import to_networkx
+    from kg.queries import find_entity, partners_page
 
     store = kg.open_graph(graph)
 
@@ -174,10 +146,13 @@ def query_latency(graph: Path, repeat: int = 20) -> dict:
         return statistics.median(times) * 1e3, len(rows)
 
     out = {}
+    # the functions `kg partners` runs: the first page of 20 (with the size of the whole
+    # answer) and the whole answer, with its sentences
     for name, label in (("hub", HUB), ("typical", TYPICAL)):
+        x = find_entity(store, label)
         out[f"partners_{name}_ms"], out[f"partners_{name}_rows"] = median_ms(
-            lambda: list(store.query(PARTNERS % label)))
-        out[f"evidence_{name}_ms"], out[f"evidence_{name}_rows"] = median_ms(lambda: evidence(store, label))
+            lambda: partners_page(store, x, limit=20).rows)
+        out[f"evidence_{name}_ms"], out[f"evidence_{name}_rows"] = median_ms(lambda: partners_page(store, x).rows)
     t = time.perf_counter()
     g = to_networkx(store)
     t_nx = time.perf_counter() - t
@@ -226,13 +201,13 @@ def main():
                 fh.write(json.dumps(r) + "\n")
     print()
     print("| docs | MB | jobs | wall s | KB/s | docs/s | graph.ttl write s | peak RSS tree MB | writer RSS MB "
-          "| store MB | graph.ttl MB | partners ms (hub/typical) | evidence ms (hub/typical) | to_networkx s "
+          "| store MB | graph.ttl MB | first page ms (hub/typical) | whole answer ms (hub/typical) | to_networkx s "
           "| path ms |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         q = lambda k, f="{:.1f}": f.format(r[k]) if k in r else "–"
         print(f"| {r['docs']} | {r['corpus_mb']:.1f} | {r['jobs']} | {r['wall']:.1f} | {r['kb_per_s']:.0f} "
-              f"| {r['docs_per_s']:.1f} | {r['write_ttl']:.1f} | {r['tree_peak_rss_mb']:.0f} "
+              f"| {r['docs_per_s']:.1f} | {r.get('write_ttl', float('nan')):.1f} | {r['tree_peak_rss_mb']:.0f} "
               f"| {r['writer_max_rss_mb']:.0f} | {r['store_mb']:.0f} | {r['ttl_mb']:.0f} "
               f"| {q('partners_hub_ms')} / {q('partners_typical_ms')} "
               f"| {q('evidence_hub_ms')} / {q('evidence_typical_ms')} | {q('to_networkx_s')} "
