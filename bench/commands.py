@@ -34,9 +34,12 @@ ROOT = HERE.parent
 _PICK = """
 import sys, pyoxigraph as ox
 s = ox.Store.read_only(sys.argv[1] + "/store")
-q = '''SELECT ?l (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?e <https://w3id.org/rckg/ontology#mentionedIn> ?d ;
-  <http://www.w3.org/2004/02/skos/core#prefLabel> ?l . FILTER NOT EXISTS {{ ?e a <https://w3id.org/rckg/ontology#Region> }}
-  FILTER NOT EXISTS {{ ?e a <https://w3id.org/rckg/ontology#Agreement> }} }} GROUP BY ?l ORDER BY DESC(?n) ?l'''
+q = '''SELECT ?l ?n WHERE {{
+  {{ SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?e <https://w3id.org/rckg/ontology#mentionedIn> ?d }} GROUP BY ?e }}
+  FILTER NOT EXISTS {{ ?e a <https://w3id.org/rckg/ontology#Region> }}
+  FILTER NOT EXISTS {{ ?e a <https://w3id.org/rckg/ontology#Agreement> }}
+  {{ SELECT DISTINCT ?e ?l WHERE {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }} }}
+}} ORDER BY DESC(?n) ?l'''
 rows = [(r["l"].value, int(r["n"].value)) for r in s.query(q, use_default_graph_as_union=True)]
 typical = next((l for l, n in rows if 3 <= n <= 6), rows[len(rows) // 2][0])
 print(rows[0][0], rows[0][1], typical)
