@@ -69,7 +69,8 @@ def party_in_title(s: Sentence) -> Iterator[Candidate]:
     《粤澳合作框架协议》, 《穗澳…意向书》: the places a title opens with, run together."""
     for m in s.mentions:
         parties = [p.entity.canonical for p in m.parties]
-        if not parties and m.entity.type == "Agreement":
+        if not parties and m.entity.type == "Agreement" and all(a.type == "Region" for a in s.actors):
+            # only where no body in the sentence signs it (澳门贸促局与广西商务厅签署《桂澳…》)
             parties = _opening_places(m)
         for party in dict.fromkeys(parties):
             yield Candidate("party", m.entity.canonical, party,
