@@ -553,10 +553,16 @@ _GOVERNMENT_END = ("人民政府", "政府")
 
 def _merge_departments(spans: list[Span], gaz: Gazetteer) -> list[Span]:
     """重庆市人民政府港澳事务办公室: a government and one of the standard departments written right
-    after it are one name, the department's (the government is its inner span, its parent)."""
+    after it are one name, the department's (the government is its inner span, its parent); a city
+    and one of its districts (武汉市江岸区) are the district."""
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
+        if prev is not None and prev.end == sp.start and _city_and_district(prev, sp):
+            # 武汉市江岸区: a district written after its own city is that district, named in full
+            out[-1] = Span(prev.start, sp.end, prev.text + sp.text, "Region", "gazetteer", known=sp.known,
+                           inner=[prev] + prev.inner + sp.inner)
+            continue
         if prev is not None and prev.end == sp.start and prev.type == "GovernmentAgency" and sp.type == "GovernmentAgency" \
                 and prev.text.endswith(_GOVERNMENT_END) and _department(sp.text, gaz):
             out[-1] = Span(prev.start, sp.end, prev.text + sp.text, "GovernmentAgency", "grammar", head=sp.head or sp.text,
@@ -564,6 +570,12 @@ def _merge_departments(spans: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+def _city_and_district(city: Span, district: Span) -> bool:
+    a, b = city.known, district.known
+    return a is not None and b is not None and a.type == b.type == "Region" and a.level == "city" \
+        and b.level == "county" and b.parent == a.canonical
 
 
 def _department(name: str, gaz: Gazetteer) -> bool:

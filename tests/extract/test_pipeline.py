@@ -539,3 +539,10 @@ def test_a_government_and_its_standard_department_are_one_name(nlp):
     assert ("兰州市人民政府港澳事务办公室", "兰州市人民政府") in {(r.head, r.tail) for r in rec.relations
                                                         if r.kind == "partOf"}
     assert frozenset((office, "兰州大学")) in _pairs(rec)
+
+
+def test_a_district_written_after_its_city_is_the_district_named_in_full(nlp):
+    rec = _record(nlp, "武汉市江夏区与长风集团有限公司签约。")
+    district = rec.entities["江夏"]   # the gazetteer keys a county by its short name
+    assert district.type == "Region" and "武汉市江夏区" in district.aliases
+    assert frozenset(("江夏", "长风集团有限公司")) in _pairs(rec)
