@@ -91,8 +91,9 @@ def full_viterbi(emissions, lengths, transitions):
     """The batched Viterbi weighing all 59 previous tags at every step (no pruning)."""
     import numpy as np
 
+    from extract.lac import backtrack
+
     batch, width, n_tags = emissions.shape
-    rows = np.arange(batch)
     score = emissions[:, 0].copy()
     back = np.empty((max(width - 1, 0), batch, n_tags), dtype=np.intp)
     incoming = np.ascontiguousarray(transitions.T)[None]
@@ -102,14 +103,7 @@ def full_viterbi(emissions, lengths, transitions):
         step = scores.max(axis=2) + emissions[:, t]
         score = np.where((t < lengths)[:, None], step, score)
         back[t - 1] = best
-    paths = np.zeros((batch, width), dtype=np.intp)
-    current = score.argmax(axis=1)
-    for t in range(width - 1, -1, -1):
-        live = t < lengths
-        paths[live, t] = current[live]
-        if t:
-            current = np.where(live, back[t - 1, rows, current], current)
-    return paths
+    return backtrack(score, back, lengths)
 
 
 def int8_model() -> bytes:

@@ -100,14 +100,7 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
             step = scores.max(axis=1) + emissions[lo:, t]
         score[lo:] = step
         back[t - 1, lo:] = best
-    rows = np.arange(batch)
-    paths = np.zeros((batch, width), dtype=np.intp)
-    current = score.argmax(axis=1)
-    for t in range(width - 1, -1, -1):
-        live = t < lengths
-        paths[live, t] = current[live]
-        if t:
-            current = np.where(live, back[t - 1, rows, current], current)
+    paths = backtrack(score, back, lengths)
     out = np.empty_like(paths)
     out[order] = paths
     return out
@@ -117,6 +110,21 @@ def _viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray
 # batch to the longest row's length), and a row costs ~2.3 times less in a batch than alone;
 # so a row shorter than this share of the batch's longest goes to a batch of its own length.
 _FILL = 0.5
+
+
+def backtrack(score: np.ndarray, back: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The best paths from a Viterbi's final scores and back-pointers; a row's path is read
+    only within its own length (padding keeps the last live tag)."""
+    batch, width = score.shape[0], back.shape[0] + 1
+    rows = np.arange(batch)
+    paths = np.zeros((batch, width), dtype=np.intp)
+    current = score.argmax(axis=1)
+    for t in range(width - 1, -1, -1):
+        live = t < lengths
+        paths[live, t] = current[live]
+        if t:
+            current = np.where(live, back[t - 1, rows, current], current)
+    return paths
 
 
 def _batches(pieces: list[str], size: int):
