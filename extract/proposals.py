@@ -22,15 +22,16 @@ from typing import Iterable
 
 from extract.gazetteer import Gazetteer
 from extract.recognise import Span, _abbreviations_only, gaz_proper
-from extract.zh_names import _AFTER_BRAND, _BARE_BRAND_HEADS, NameGrammar, _read_tsv as read_lexicon
+from extract.lexicons import words
+from extract.zh_names import _AFTER_BRAND, _BARE_BRAND_HEADS, NameGrammar
 
 __all__ = ["judge"]
 
-_TABLE = {row["word"]: row["role"] for row in read_lexicon("tagger_edges.tsv")}
 # what a tagger leaves on a name's right edge: 集团与, 日报讯, 总商会等
-_TRAILING = tuple(sorted((w for w, r in _TABLE.items() if r in ("trailing", "joining")), key=len, reverse=True))
+_TRAILING = tuple(sorted(words("tagger_edges", "role", "trailing") + words("tagger_edges", "role", "joining"),
+                          key=len, reverse=True))
 # words that make a headless proposal generic: 中华, 国际, 金融
-_GENERIC_HEADLESS = {w for w, r in _TABLE.items() if r == "generic"}
+_GENERIC_HEADLESS = set(words("tagger_edges", "role", "generic"))
 _NAME = re.compile(r"^[\u3400-\u9fffA-Za-z0-9()·&\-—]+$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # a headless firm counts where the sentence treats it as an actor or a party
@@ -72,6 +73,7 @@ def judge(text: str, proposals: Iterable[tuple[int, int, str]], gaz: Gazetteer, 
         if name in gaz.names or name in gaz.designations or name in gaz.traps:
             continue        # the gazetteer's own pass has it, or knows it is no name
         typed = grammar.type_of(name)
+        place = gaz.region_prefix(name)
         if typed is not None:
             typ, head, strong = typed
             if len(name) <= len(head) or grammar.is_generic(name, head) or grammar.blocked(name, head):
@@ -79,7 +81,6 @@ def judge(text: str, proposals: Iterable[tuple[int, int, str]], gaz: Gazetteer, 
             core = name[: len(name) - len(head)]
             if grammar.has_boundary(core) and not strong:
                 continue
-            place = gaz.region_prefix(name)
             if place is not None and grammar.is_class(name, head, place[1]):
                 continue
             if typ == "Region":
@@ -97,7 +98,7 @@ def judge(text: str, proposals: Iterable[tuple[int, int, str]], gaz: Gazetteer, 
             out.append(Span(s, e, name, typ, "tagger", head=head))
             continue
         if label != "ORG" or grammar.has_boundary(name) or name in _GENERIC_HEADLESS \
-                or gaz.region_prefix(name) is not None and len(name) - gaz.region_prefix(name)[1] < 2:
+                or place is not None and len(name) - place[1] < 2:
             continue
         if any(w in name for w in _GENERIC_HEADLESS if len(w) >= 2) and len(name) <= 4:
             continue

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicons import alternation, words
 from extract.zh_names import NameGrammar
-from ontology import LEXICON_DIR
 
 __all__ = ["Span", "recognise"]
 
@@ -414,8 +413,7 @@ _NAME_WORDS = frozenset(("ORG", "LOC", "r"))
 _SEPARATORS = frozenset("、，,。；;：:！!？?")
 _VERB = frozenset(("v", "vd"))
 # the tagger runs a name on over the 与 after it (武汉市江夏区与|长风集团): its joining words
-_RUN_ON = tuple(line.split("\t")[0] for line in (LEXICON_DIR / "tagger_edges.tsv").read_text(encoding="utf-8").splitlines()[1:]
-                if line.endswith("\tjoining"))
+_RUN_ON = words("tagger_edges", "role", "joining")
 
 
 def _fit_to_words(sp: Span, text: str, words, grammar: NameGrammar, gaz: Gazetteer) -> Span | None:
@@ -477,14 +475,9 @@ def _words_between(words, start: int, end: int):
         i += 1
 
 
-def _office_titles() -> str:
-    rows = (line.split("\t")[0] for line in (LEXICON_DIR / "office_titles.tsv").read_text(encoding="utf-8").splitlines()[1:])
-    return "|".join(sorted((re.escape(t) for t in rows if t.strip()), key=len, reverse=True))
-
-
 # 云南省人民政府副秘书长某、港澳事务办公室一级巡视员某、投资促进局局长某: a unit named bare before
 # its head's title, in a list of officials, is a unit of the body the list named in full before it
-_TITLE_AT = re.compile(_office_titles())
+_TITLE_AT = re.compile(alternation("office_titles"))
 _UNIT_OPENERS = ("、", "，", ",", "：", ":", "；", ";", "。", "（", "(", "包括", "以及", "和", "与", "\n", " ")
 # a university's units, which may be named by their head alone (研究生院院长)
 SCHOOL_UNITS = ("学院", "学系", "研究生院", "学部", "书院", "系")
